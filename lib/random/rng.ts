@@ -18,9 +18,9 @@ export interface Rng {
   int(min: number, max: number): number;
   /** A uniform draw from [min, max). */
   uniform(min: number, max: number): number;
-  /** A normal draw with the given mean and standard deviation. */
+  /** A normal draw with the given mean and standard deviation (`sd = 0` gives `mean`). */
   normal(mean?: number, sd?: number): number;
-  /** A binomial draw: successes in `n` trials of probability `p`. */
+  /** A binomial draw: successes in `n` trials of probability `p` (`n = 0` gives 0). */
   binomial(n: number, p: number): number;
   /** A Poisson draw with mean `lambda`. */
   poisson(lambda: number): number;
@@ -57,7 +57,9 @@ export function createRng(seed: number): Rng {
   const context = "create a random number generator";
   assertInteger(seed, "seed", context, { min: 0, max: MAX_SEED });
   // The published types omit `normalized` (a [0, 1) draw with 53-bit resolution) on factory results.
-  const base = mt19937.factory({ seed: [seed] }) as
+  // @stdlib's MT19937 rejects the seed 0 (it accepts only positive integers), so 0 is
+  // passed as the two-word seed array [0, 0] (init_by_array): a stream of its own.
+  const base = mt19937.factory({ seed: seed === 0 ? [0, 0] : [seed] }) as
     & ReturnType<typeof mt19937.factory>
     & { normalized: () => number };
   const uniform01 = base.normalized;
@@ -90,12 +92,14 @@ export function createRng(seed: number): Rng {
     normal(mean = 0, sd = 1): number {
       assertFiniteNumber(mean, "mean", "draw a normal number");
       assertFiniteNumber(sd, "sd", "draw a normal number", { min: 0 });
-      return normal(mean, sd);
+      // @stdlib's sampler returns NaN for sd = 0; the distribution is then the point `mean`.
+      return sd === 0 ? mean : normal(mean, sd);
     },
     binomial(n: number, p: number): number {
       assertInteger(n, "n", "draw a binomial number", { min: 0 });
       assertFiniteNumber(p, "p", "draw a binomial number", { min: 0, max: 1 });
-      return binomial(n, p);
+      // @stdlib's sampler returns NaN for n = 0; zero trials have zero successes.
+      return n === 0 ? 0 : binomial(n, p);
     },
     poisson(lambda: number): number {
       assertFiniteNumber(lambda, "lambda", "draw a Poisson number", { min: 0 });
