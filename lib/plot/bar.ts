@@ -1,0 +1,103 @@
+import { _requireArray, _sameLength, _seriesName, _values } from "./_checks.ts";
+import { _applyAxisOptions, type AxisType, type ReferenceLine } from "./_axis_options.ts";
+import { _baseLayout, _colour, _titles, type TitleOptions } from "./_style.ts";
+import { Figure, type Trace } from "./figure.ts";
+import { raise } from "../_shared/validate.ts";
+
+/** One set of bars of a {@link barChart}: a value per category. */
+export interface BarSeries {
+  /** Legend entry; required when the chart has several series. */
+  name?: string;
+  /** One value per category; `NaN` leaves the bar out. */
+  values: ArrayLike<number>;
+  /** Half-length of an error bar per category (e.g. a standard error), ≥ 0. */
+  error?: ArrayLike<number>;
+}
+
+/** Options of {@link barChart}. */
+export interface BarOptions extends TitleOptions {
+  /** Stack the series instead of placing them side by side. @default false */
+  stacked?: boolean;
+  /** Value axis scale. @default "linear" */
+  yType?: AxisType;
+  /** Visible value interval `[low, high]`. @default automatic */
+  yRange?: [number, number];
+  /** Horizontal reference lines, e.g. a baseline or a target. @default [] */
+  hLines?: ReferenceLine[];
+}
+
+/**
+ * A bar chart of values per category; several series are grouped side by side
+ * (or stacked), each with optional error bars.
+ *
+ * @param categories The category names, in display order.
+ * @param series One or more value series, each with one value per category.
+ * @param options Titles (required), `stacked`, value-axis options, `hLines`.
+ * @returns A {@link Figure}.
+ * @throws {TypeError} If a title is missing or an array holds the wrong type.
+ * @throws {RangeError} If a series length differs from the number of categories,
+ * an error is negative, or an array is empty.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { barChart } from "@lib/plot/mod.ts";
+ * const fig = barChart(["precision", "recall"], [
+ *   { name: "baseline", values: [0.61, 0.55] },
+ *   { name: "model", values: [0.72, 0.69], error: [0.02, 0.03] },
+ * ], { title: "Metrics by model", xTitle: "metric", yTitle: "score (0–1)" });
+ * assert.equal(fig.layout.barmode, "group");
+ * assert.deepEqual(fig.data[1].error_y, { type: "data", array: [0.02, 0.03], visible: true });
+ * ```
+ */
+export function barChart(
+  categories: readonly (string | number)[],
+  series: readonly BarSeries[],
+  options: BarOptions,
+): Figure {
+  const context = "build barChart";
+  const titles = _titles(options, context);
+  const cats = Array.from(_requireArray(categories, "categories", context)).map((c, i) => {
+    if (typeof c !== "string" && typeof c !== "number") {
+      raise("type", context, `categories[${i}] must be a string or a number`);
+    }
+    return String(c);
+  });
+  _requireArray(series, "series", context);
+  const data: Trace[] = series.map((s, i) => {
+    if (typeof s !== "object" || s === null) {
+      raise("type", context, `series[${i}] must be an object`);
+    }
+    const name = _seriesName(s.name, i, series.length, context);
+    const values = _values(s.values, `series[${i}].values`, context);
+    _sameLength(cats, values, ["categories", `series[${i}].values`], context);
+    const trace: Trace = {
+      type: "bar",
+      ...(name === undefined ? {} : { name }),
+      x: cats,
+      y: values,
+      marker: { color: _colour(i) },
+    };
+    if (s.error !== undefined) {
+      const error = _values(s.error, `series[${i}].error`, context);
+      _sameLength(cats, error, ["categories", `series[${i}].error`], context);
+      error.forEach((e, j) => {
+        if (e !== null && e < 0) {
+          raise("range", context, `series[${i}].error[${j}] must be ≥ 0, got ${e}`);
+        }
+      });
+      trace.error_y = { type: "data", array: error, visible: true };
+    }
+    return trace;
+  });
+  const layout = _baseLayout(titles, data);
+  layout.barmode = options.stacked ? "stack" : "group";
+  layout.bargap = 0.2;
+  layout.xaxis.type = "category";
+  layout.xaxis.showgrid = false;
+  _applyAxisOptions(layout, {
+    yType: options.yType,
+    yRange: options.yRange,
+    hLines: options.hLines,
+  }, context);
+  return new Figure({ data, layout });
+}

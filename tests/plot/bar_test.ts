@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { barChart } from "../../lib/plot/mod.ts";
+import { TITLES } from "./_helpers.ts";
+
+Deno.test("barChart() groups series side by side on a category axis", () => {
+  const fig = barChart([2023, 2024], [
+    { name: "A", values: [1, 2] },
+    { name: "B", values: [3, NaN], error: [0.5, 0.25] },
+  ], { ...TITLES, hLines: [{ at: 1.5, label: "target" }] });
+  assert.equal(fig.layout.barmode, "group");
+  assert.equal(fig.layout.xaxis.type, "category");
+  assert.deepEqual(fig.data.map((t) => [t.type, t.name, t.x, t.y]), [
+    ["bar", "A", ["2023", "2024"], [1, 2]],
+    ["bar", "B", ["2023", "2024"], [3, null]],
+  ]);
+  assert.deepEqual(fig.data[1].error_y, { type: "data", array: [0.5, 0.25], visible: true });
+  assert.equal(fig.layout.shapes[0].y0, 1.5);
+  assert.equal(fig.layout.showlegend, true);
+});
+
+Deno.test("barChart() stacks series when asked", () => {
+  const fig = barChart(["a"], [{ name: "x", values: [1] }, { name: "y", values: [2] }], {
+    ...TITLES,
+    stacked: true,
+  });
+  assert.equal(fig.layout.barmode, "stack");
+});
+
+Deno.test("barChart() rejects mismatched lengths and negative errors", () => {
+  const cases: [() => unknown, ErrorConstructor, string][] = [
+    [
+      () => barChart(["a", "b"], [{ values: [1] }], TITLES),
+      RangeError,
+      "categories and series[0].values must have the same length, got 2 and 1",
+    ],
+    [
+      () => barChart(["a"], [{ values: [1], error: [1, 2] }], TITLES),
+      RangeError,
+      "categories and series[0].error must have the same length, got 1 and 2",
+    ],
+    [
+      () => barChart(["a"], [{ values: [1], error: [-1] }], TITLES),
+      RangeError,
+      "series[0].error[0] must be ≥ 0, got -1",
+    ],
+    [() => barChart([], [{ values: [] }], TITLES), RangeError, "categories must not be empty"],
+    [
+      () => barChart([true as unknown as string], [{ values: [1] }], TITLES),
+      TypeError,
+      "categories[0] must be a string or a number",
+    ],
+  ];
+  for (const [fn, kind, message] of cases) {
+    assert.throws(fn, { name: kind.name, message: `Cannot build barChart: ${message}` });
+  }
+});

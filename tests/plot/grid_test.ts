@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { bandChart, heatmapChart, lineChart, subplotGrid } from "../../lib/plot/mod.ts";
+import { TITLES } from "./_helpers.ts";
+
+const loss = lineChart([
+  { name: "train", x: [1, 2], y: [1, 0.5] },
+  { name: "validation", x: [1, 2], y: [1.2, 0.8] },
+], { title: "Loss", xTitle: "epoch", yTitle: "loss (nats)", vLines: [{ at: 2, label: "stop" }] });
+const curve = bandChart([
+  { name: "train", x: [10, 100], y: [0.9, 0.95], spread: [0.01, 0.01] },
+], { title: "Learning curve", xTitle: "examples", yTitle: "accuracy (0–1)", xType: "log" });
+const confusion = heatmapChart([[5, 1], [2, 7]], {
+  title: "Confusion",
+  xTitle: "predicted",
+  yTitle: "true",
+});
+
+Deno.test("subplotGrid() places figures on their own axes, row by row, with panel titles", () => {
+  const grid = subplotGrid([loss, curve, confusion], { title: "Report" });
+  assert.equal(grid.title, "Report");
+  assert.deepEqual(grid.data.map((t) => [t.xaxis, t.yaxis]), [
+    ["x", "y"],
+    ["x", "y"],
+    ["x2", "y2"],
+    ["x2", "y2"],
+    ["x3", "y3"],
+  ]);
+  assert.equal(grid.layout.xaxis2?.title.text, "examples");
+  assert.equal(grid.layout.xaxis2?.type, "log");
+  assert.equal(grid.layout.yaxis3?.autorange, "reversed");
+  assert.equal(grid.layout.xaxis3?.anchor, "y3");
+  // Two columns: panels 1 and 3 share a left edge, panel 3 is below panel 1.
+  const [x1, x3] = [grid.layout.xaxis.domain, grid.layout.xaxis3?.domain] as number[][];
+  const [y1, y3] = [grid.layout.yaxis.domain, grid.layout.yaxis3?.domain] as number[][];
+  assert.equal(x1[0], x3[0]);
+  assert.ok(y3[1] < y1[0]);
+  const titles = grid.layout.annotations.filter((a) => a.xref === "paper").map((a) => a.text);
+  assert.deepEqual(titles, ["<b>Loss</b>", "<b>Learning curve</b>", "<b>Confusion</b>"]);
+});
+
+Deno.test("subplotGrid() remaps reference lines and shows each legend entry once", () => {
+  const grid = subplotGrid([curve, loss], { title: "Report", columns: 1 });
+  const stop = grid.layout.shapes.find((s) => s.x0 === 2);
+  assert.deepEqual([stop?.xref, stop?.yref], ["x2", "y2 domain"]);
+  const shown = grid.data.filter((t) => t.showlegend !== false).map((t) => t.name);
+  assert.deepEqual(shown, ["train", "validation"]); // "train" of the loss panel has the same colour
+  assert.equal(grid.layout.showlegend, true);
+  assert.ok(grid.layout.height > 2 * 260);
+});
+
+Deno.test("subplotGrid() rejects bad input", () => {
+  const single = lineChart([{ x: [1], y: [1] }], TITLES);
+  const cases: [() => unknown, ErrorConstructor, string][] = [
+    [() => subplotGrid([single], { title: "" }), RangeError, "title must be a non-empty string"],
+    [
+      () => subplotGrid([single], undefined as never),
+      TypeError,
+      "options with a title are required",
+    ],
+    [() => subplotGrid([], { title: "G" }), RangeError, "figures must not be empty"],
+    [
+      () => subplotGrid([single], { title: "G", columns: 0 }),
+      RangeError,
+      "columns must be at least 1, got 0",
+    ],
+    [() => subplotGrid([{} as never], { title: "G" }), TypeError, "figures[0] must be a figure"],
+    [
+      () => subplotGrid([subplotGrid([single, single], { title: "inner" })], { title: "G" }),
+      RangeError,
+      "figures[0] is already a grid; combine single figures",
+    ],
+  ];
+  for (const [fn, kind, message] of cases) {
+    assert.throws(fn, { name: kind.name, message: `Cannot build subplotGrid: ${message}` });
+  }
+});
