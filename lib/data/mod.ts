@@ -33,6 +33,7 @@ export type { Frame, FrameSeries } from "./_frame.ts";
 export * from "./csv.ts";
 export * from "./datasets.ts";
 export * from "./display.ts";
+export * from "./cleaning.ts";
 
 installDataFrameDisplay();
 fixDescribe();
