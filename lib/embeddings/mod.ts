@@ -1,0 +1,25 @@
+/**
+ * Embeddings for chapters 5 and 6. Trainable pieces that run on every TensorFlow.js backend,
+ * including wasm: an embedding table as a `tf.Variable`, row lookup, sparse optimisers that
+ * update only the rows a batch used (SGD, lazy Adam), and a skip-gram negative-sampling step.
+ *
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createEmbeddingTable, skipGramStep, sparseSgd } from "@lib/embeddings/mod.ts";
+ * import { setupTf, tf } from "@lib/tf/mod.ts";
+ * await setupTf();
+ * const input = createEmbeddingTable({ vocabSize: 4, dim: 8, seed: 1 });
+ * const output = createEmbeddingTable({ vocabSize: 4, dim: 8, seed: 2, init: "zeros" });
+ * const sgd = sparseSgd({ learningRate: 0.5 });
+ * const batch = { centers: Int32Array.of(0), contexts: Int32Array.of(1), negatives: Int32Array.of(3) };
+ * const first = skipGramStep({ input, output }, batch, sgd);
+ * for (let i = 0; i < 20; i++) skipGramStep({ input, output }, batch, sgd);
+ * assert.ok(skipGramStep({ input, output }, batch, sgd) < first);
+ * tf.dispose([input, output]);
+ * ```
+ *
+ * @module
+ */
+export * from "./trainable.ts";
+export * from "./sparse_optimizers.ts";
+export * from "./skip_gram_step.ts";

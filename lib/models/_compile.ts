@@ -1,0 +1,46 @@
+import { tf } from "../tf/mod.ts";
+import { assertFiniteNumber, assertOneOf } from "../_shared/validate.ts";
+
+/** Output activations the model factories accept. */
+export type OutputActivation = "sigmoid" | "softmax" | "linear";
+
+/** Optimisers the model factories accept. */
+export type OptimizerName = "adam" | "sgd";
+
+/** Compiles `model` with the loss that matches its output activation and an optimiser. */
+export function _compileFor(
+  model: tf.LayersModel,
+  outputActivation: OutputActivation,
+  optimizer: OptimizerName,
+  learningRate: number,
+  context: string,
+): void {
+  assertOneOf(optimizer, ["adam", "sgd"], "optimizer", context);
+  assertFiniteNumber(learningRate, "learningRate", context);
+  if (learningRate <= 0) {
+    throw new RangeError(`Cannot ${context}: learningRate must be positive, got ${learningRate}`);
+  }
+  const loss = outputActivation === "sigmoid"
+    ? "binaryCrossentropy"
+    : outputActivation === "softmax"
+    ? "categoricalCrossentropy"
+    : "meanSquaredError";
+  model.compile({
+    optimizer: optimizer === "adam" ? tf.train.adam(learningRate) : tf.train.sgd(learningRate),
+    loss,
+    metrics: outputActivation === "linear" ? [] : ["accuracy"],
+  });
+  // tfjs disposes an optimiser with the model only when it made it itself (compiled from a
+  // name); this one was made here for the model alone, so hand it over: `model.dispose()`
+  // then frees the optimiser's slots (e.g. Adam's moments) too.
+  (model as unknown as { isOptimizerOwned: boolean }).isOptimizerOwned = true;
+}
+
+/** Validates an L2 penalty and returns a kernel regulariser for it (none for 0). */
+export function _l2Regularizer(
+  l2: number,
+  context: string,
+): ReturnType<typeof tf.regularizers.l2> | undefined {
+  assertFiniteNumber(l2, "l2", context, { min: 0 });
+  return l2 > 0 ? tf.regularizers.l2({ l2 }) : undefined;
+}
