@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { FIXTURES, lastLine, ROOT, runTool, stripAnsi } from "./_run_tool.ts";
+
+interface Output {
+  output_type: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+}
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  metadata: { tags?: string[] };
+  outputs?: Output[];
+  execution_count?: number | null;
+}
+
+async function readCells(path: string): Promise<Cell[]> {
+  return JSON.parse(await Deno.readTextFile(path)).cells;
+}
+
+function asText(text: string | string[] | undefined): string {
+  return Array.isArray(text) ? text.join("") : text ?? "";
+}
+
+/** The visible text of a cell's outputs: streams and text/plain, colour codes removed. */
+function shownText(cell: Cell): string[] {
+  return (cell.outputs ?? []).map((out) =>
+    stripAnsi(out.output_type === "stream" ? asText(out.text) : asText(out.data?.["text/plain"]))
+  );
+}
+
+async function runNotebooks(args: string[], env: Record<string, string> = {}) {
+  const out = await Deno.makeTempDir({ prefix: "runner_test_" });
+  try {
+    const result = await runTool("run_notebooks.ts", [...args, "--out", out], env);
+    const copies = new Map<string, Cell[]>();
+    for await (const entry of Deno.readDir(out)) {
+      copies.set(entry.name, await readCells(join(out, entry.name)));
+    }
+    return { ...result, copies };
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+Deno.test("run_notebooks.ts passes a notebook whose cells succeed and keeps the outputs", async () => {
+  const { code, stdout, stderr, copies } = await runNotebooks([`${FIXTURES}/pass.ipynb`]);
+  assert.equal(code, 0, stdout + stderr);
+  assert.match(stdout, /pass\.ipynb {2}PASS {2}\d+\.\d s {2}5 code cells executed\n/);
+  assert.equal(lastLine(stdout), "1 passed, 0 failed");
+  assert.doesNotMatch(stderr, /is unstable/);
+  const cells = copies.get("pass.ipynb")!;
+  assert.deepEqual(shownText(cells[3]), ["3"]);
+  assert.deepEqual(shownText(cells[4]), ["3 items\n", "6"]);
+  assert.deepEqual(shownText(cells[5]), ["displayed"]);
+});
+
+Deno.test("run_notebooks.ts names the notebook, cell and error of a cell that throws", async () => {
+  const { code, stdout, copies } = await runNotebooks([`${FIXTURES}/throws.ipynb`]);
+  assert.equal(code, 1);
+  assert.match(stdout, /throws\.ipynb {2}FAIL {2}\d+\.\d s {2}2 code cells executed\n/);
+  assert.match(stdout, /throws\.ipynb failed at cell 3 \(cells counted from 1 over all cells/);
+  assert.match(stdout, /\| throw new RangeError/);
+  assert.match(stdout, /error: RangeError: Cannot continue: the third cell fails on purpose/);
+  assert.equal(lastLine(stdout), "0 passed, 1 failed");
+  const cells = copies.get("throws.ipynb")!;
+  assert.equal(cells[3].execution_count, null, "the cell after the failure does not run");
+  assert.deepEqual(cells[3].outputs, []);
+});
+
+Deno.test("run_notebooks.ts fails a notebook whose cell writes an error output without raising", async () => {
+  const { code, stdout } = await runNotebooks([
+    `${FIXTURES}/error_output.ipynb`,
+    `${FIXTURES}/pass.ipynb`,
+  ]);
+  assert.equal(code, 1);
+  assert.match(stdout, /error_output\.ipynb {2}FAIL/);
+  assert.match(stdout, /error_output\.ipynb failed at cell 2 /);
+  assert.match(stdout, /the cell wrote an error output without raising/);
+  assert.match(stdout, /error: ReportedError: written without raising/);
+  assert.match(stdout, /pass\.ipynb {2}PASS/);
+  assert.equal(lastLine(stdout), "1 passed, 1 failed");
+});
+
+Deno.test("run_notebooks.ts -p overrides constants of the parameters cell", async () => {
+  const { code, stdout, copies } = await runNotebooks([
+    `${FIXTURES}/pass.ipynb`,
+    "-p",
+    "N=5",
+    "-p",
+    'LABEL="widgets"',
+  ]);
+  assert.equal(code, 0, stdout);
+  assert.match(stdout, /5 code cells executed, N=5, LABEL="widgets"\n/);
+  const cells = copies.get("pass.ipynb")!;
+  assert.deepEqual(cells[1].metadata.tags, ["parameters"]);
+  assert.equal(asText(cells[1].source), 'const N = 3;\nconst LABEL = "items";');
+  assert.deepEqual(cells[2].metadata.tags, ["injected-parameters"]);
+  assert.match(asText(cells[2].source), /\nconst N = 5;\nconst LABEL = "widgets";$/);
+  assert.deepEqual(shownText(cells[4]), ["5"]);
+  assert.deepEqual(shownText(cells[5]), ["5 widgets\n", "10"]);
+});
+
+Deno.test("run_notebooks.ts rejects -p for a name the parameters cell does not declare", async () => {
+  const { code, stdout, stderr, copies } = await runNotebooks([
+    `${FIXTURES}/pass.ipynb`,
+    "-p",
+    "SEEED=5",
+  ]);
+  assert.equal(code, 2);
+  assert.equal(
+    stderr.trim(),
+    'Cannot run pass.ipynb: parameter "SEEED" is not declared in the parameters cell ' +
+      "(declared: N, LABEL)",
+  );
+  assert.equal(stdout, "");
+  assert.equal(copies.size, 0, "nothing runs");
+});
+
+Deno.test("run_notebooks.ts rejects -p for a notebook without a parameters cell", async () => {
+  const { code, stderr } = await runNotebooks([
+    `${FIXTURES}/pass.ipynb`,
+    `${FIXTURES}/throws.ipynb`,
+    "-p",
+    "N=5",
+  ]);
+  assert.equal(code, 2);
+  assert.equal(
+    stderr.trim(),
+    'Cannot run throws.ipynb: it has no code cell tagged "parameters", so -p N cannot be ' +
+      'applied (tag the cell of constants with "parameters")',
+  );
+});
+
+Deno.test("run_notebooks.ts rejects -p values that are not literals", async () => {
+  const bad = await runNotebooks([`${FIXTURES}/pass.ipynb`, "-p", "LABEL=widgets"]);
+  assert.equal(bad.code, 2);
+  assert.equal(
+    bad.stderr.trim(),
+    "Cannot parse -p LABEL=widgets: VALUE must be a literal such as 42, 0.5, true, " +
+      `"text" or [1, 2]; quote strings for the shell, e.g. -p LABEL='"fast"'`,
+  );
+  const missing = await runNotebooks([`${FIXTURES}/pass.ipynb`, "-p", "N"]);
+  assert.equal(missing.code, 2);
+  assert.equal(
+    missing.stderr.trim(),
+    "Cannot parse -p N: expected NAME=VALUE, for example -p SEED=7",
+  );
+});
+
+Deno.test("run_notebooks.ts rejects missing, invalid and same-named notebooks", async () => {
+  const missing = await runNotebooks([`${FIXTURES}/nope.ipynb`]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr.trim(), `Cannot run ${FIXTURES}/nope.ipynb: file not found`);
+
+  const invalid = await runNotebooks([`tests/tools/_run_tool.ts`]);
+  assert.equal(invalid.code, 2);
+  assert.match(invalid.stderr, /^Cannot run tests\/tools\/_run_tool\.ts: not a notebook \(/);
+
+  const twice = await runNotebooks([`${FIXTURES}/pass.ipynb`, `${FIXTURES}/pass.ipynb`]);
+  assert.equal(twice.code, 2);
+  assert.match(
+    twice.stderr,
+    /^Cannot run notebooks: two notebooks are named pass\.ipynb, and their executed copies/,
+  );
+});
+
+Deno.test("run_notebooks.ts fails a cell that exceeds --timeout", async () => {
+  const { code, stdout } = await runNotebooks([`${FIXTURES}/slow.ipynb`, "--timeout", "1"]);
+  assert.equal(code, 1);
+  assert.match(stdout, /slow\.ipynb failed at cell 2 /);
+  assert.match(stdout, /error: CellTimeoutError: the cell did not finish within 1 s \(--timeout\)/);
+});
+
+Deno.test("run_notebooks.ts fails a notebook whose kernel dies", async () => {
+  const { code, stdout } = await runNotebooks([`${FIXTURES}/exits.ipynb`]);
+  assert.equal(code, 1);
+  assert.match(stdout, /exits\.ipynb failed at cell 2 /);
+  assert.match(stdout, /error: DeadKernelError: Kernel died/);
+});
+
+Deno.test("run_notebooks.ts keeps every output of cells that display in quick succession", async () => {
+  const { code, stdout, copies } = await runNotebooks([`${FIXTURES}/burst.ipynb`]);
+  assert.equal(code, 0, stdout);
+  const cells = copies.get("burst.ipynb")!;
+  const expected = Array.from({ length: 20 }, (_, i) => [`display ${i}`, `log ${i}\n`]).flat();
+  assert.equal(shownText(cells[1]).join(""), [...expected, '"done"'].join(""));
+  const second = Array.from({ length: 20 }, (_, i) => `second ${i}\n`);
+  assert.equal(shownText(cells[2]).join(""), [...second, '"done again"'].join(""));
+});
+
+Deno.test("run_notebooks.ts explains how to install nbclient when Python lacks it", async () => {
+  const { code, stderr } = await runNotebooks([`${FIXTURES}/pass.ipynb`], {
+    WORKBOOK_PYTHON: join(ROOT, "no-such-python"),
+  });
+  assert.equal(code, 2);
+  assert.match(stderr, /^Cannot run notebooks: .*no-such-python cannot import nbclient\./);
+  assert.match(stderr, /apt-get install python3-nbclient python3-nbconvert python3-ipykernel/);
+  assert.match(stderr, /pip install nbclient ipykernel/);
+});

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Execute the workbook's notebooks top to bottom in the Deno Jupyter kernel.
+
+Usually started through `deno task workbook` (tools/run_notebooks.ts), which writes a
+temporary kernelspec for the current Deno binary and passes its name with --kernel.
+Needs only the Python standard library, nbclient and nbformat.
+"""
+
+import argparse
+import asyncio
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
+
+try:
+    import nbformat
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from notebook_client import WorkbookNotebookClient
+    from notebook_parameters import UsageError, cell_source, inject_parameters, parse_parameter
+except ImportError as error:  # pragma: no cover - depends on the machine
+    sys.exit(
+        f"Cannot run notebooks: {error}. Install nbclient: "
+        "apt-get install python3-nbclient python3-nbconvert python3-ipykernel jupyter-client, "
+        "or pip install nbclient ipykernel."
+    )
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+SOURCE_LINES_SHOWN = 6
+TRACEBACK_LINES_SHOWN = 12
+
+EPILOG = """\
+parameters:
+  The notebook's cell tagged "parameters" (cell metadata "tags": ["parameters"]) declares
+  one constant per line, for example
+
+      const SEED = 42;
+      const N_USERS = 2_000;
+
+  -p NAME=VALUE overrides NAME for this run: a new code cell tagged "injected-parameters"
+  is inserted right after the parameters cell and declares NAME again with the same keyword
+  (`const SEED = 7;`). The Deno kernel accepts a later cell redeclaring a const or let of
+  the same kind, so every later cell sees the new value; the source notebook is not
+  changed. VALUE is a literal: a number, a quoted string ('"text"' in the shell), true,
+  false, null, or a JSON array/object. Every -p must name a constant declared in the
+  parameters cell of every notebook run, otherwise nothing runs.
+
+output:
+  One line per notebook: name, PASS or FAIL, wall time, code cells executed. A failure
+  names the cell (cells counted from 1 over all cells of the source notebook, markdown
+  included), shows its first lines and the error. The last line is "N passed, N failed".
+  A cell that raises, times out, kills the kernel, or writes an error output fails the
+  notebook; cells tagged "raises-exception" may raise. Exit status: 0 when every notebook
+  passed, 1 when one failed, 2 when the command itself is wrong.
+"""
+
+
+def describe_cell(executed_index, injected_index):
+    """Names a cell of the executed copy by its 1-based number in the source notebook."""
+    if injected_index is not None:
+        if executed_index == injected_index:
+            return f"the injected parameters cell (after cell {injected_index})"
+        if executed_index > injected_index:
+            executed_index -= 1
+    return (
+        f"cell {executed_index + 1} (cells counted from 1 over all cells, markdown included)"
+    )
+
+
+def error_outputs(cell):
+    return [out for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+
+
+def display_path(path):
+    """The path relative to the working directory when it lies inside it, else absolute."""
+    path = Path(path).resolve()
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def execute(client, nb, timeout):
+    """Runs every cell; returns None, or the failure as a dict (cell index, error, note)."""
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        errors = error_outputs(nb.cells[client.current_cell_index])
+        trace = errors[-1].get("traceback", []) if errors else []
+        return {"index": client.current_cell_index, "ename": error.ename,
+                "evalue": error.evalue, "trace": trace}
+    except CellTimeoutError:
+        return {"index": client.current_cell_index, "ename": "CellTimeoutError",
+                "evalue": f"the cell did not finish within {timeout} s (--timeout)"}
+    except Exception as error:  # the kernel died, failed to start, stopped answering, ...
+        return {"index": client.current_cell_index, "ename": type(error).__name__,
+                "evalue": str(error)}
+    for index, cell in enumerate(nb.cells):
+        errors = error_outputs(cell)
+        if errors and "raises-exception" not in cell.metadata.get("tags", []):
+            return {"index": index, "ename": errors[0].get("ename", "Error"),
+                    "evalue": errors[0].get("evalue", ""),
+                    "trace": errors[0].get("traceback", []),
+                    "note": "the cell wrote an error output without raising"}
+    return None
+
+
+def run_notebook(job, args):
+    """Executes one prepared notebook, writes its executed copy, prints its report."""
+    nb, path, injected_index = job["nb"], job["path"], job["injected"]
+    client = WorkbookNotebookClient(
+        nb,
+        kernel_name=args.kernel,
+        timeout=args.timeout,
+        idle_grace=args.idle_grace,
+        idle_grace_max=args.idle_grace_max,
+        iopub_timeout=int(args.idle_grace_max) + 5,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    start = time.monotonic()
+    failure = execute(client, nb, args.timeout)
+    elapsed = time.monotonic() - start
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    copy = args.out / path.name
+    nbformat.write(nb, str(copy))
+
+    executed = client.code_cells_executed - (1 if injected_index is not None else 0)
+    overrides = "".join(f", {name}={value}" for name, value in job["parameters"].items())
+    print(
+        f"{display_path(path)}  {'FAIL' if failure else 'PASS'}  {elapsed:.1f} s  "
+        f"{max(executed, 0)} code cells executed{overrides}",
+        flush=True,
+    )
+    if failure:
+        print_failure(nb, path, copy, injected_index, failure)
+    return failure is None
+
+
+def print_failure(nb, path, copy, injected_index, failure):
+    index, ename = failure["index"], failure["ename"]
+    lines = []
+    if index < 0:
+        lines.append(f"  {display_path(path)} failed before any cell ran")
+    else:
+        lines.append(f"  {display_path(path)} failed at {describe_cell(index, injected_index)}")
+        source = cell_source(nb.cells[index]).splitlines()
+        for line in source[:SOURCE_LINES_SHOWN]:
+            lines.append(f"    | {line}")
+        if len(source) > SOURCE_LINES_SHOWN:
+            lines.append(f"    | ... ({len(source) - SOURCE_LINES_SHOWN} more lines)")
+    if "note" in failure:
+        lines.append(f"  {failure['note']}")
+    value = ANSI.sub("", str(failure["evalue"])).strip()
+    lines.append(f"  error: {ename}: {value}" if value else f"  error: {ename}")
+    frames = [ANSI.sub("", text) for text in failure.get("trace", [])]
+    frames = [line.strip() for text in frames for line in text.splitlines() if line.strip()]
+    if frames and frames[0].startswith(f"{ename}:"):
+        frames = frames[1:]
+    lines.extend(f"    {line}" for line in frames[:TRACEBACK_LINES_SHOWN])
+    lines.append(f"  executed copy: {display_path(copy)}")
+    print("\n".join(lines), flush=True)
+
+
+def prepare(args):
+    """Reads every notebook and applies the parameters; raises UsageError before any run."""
+    parameters = dict(parse_parameter(text) for text in args.parameters)
+    if args.notebooks:
+        paths = [Path(name) for name in args.notebooks]
+    else:
+        paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+        if not paths:
+            raise UsageError(
+                f"Cannot run notebooks: no .ipynb files in {display_path(ROOT / 'notebooks')}"
+            )
+    jobs = []
+    for path in paths:
+        if not path.is_file():
+            raise UsageError(f"Cannot run {display_path(path)}: file not found")
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+        except Exception as error:
+            raise UsageError(
+                f"Cannot run {display_path(path)}: not a notebook ({error})"
+            ) from None
+        injected = inject_parameters(nb, path, parameters)
+        jobs.append(
+            {"nb": nb, "path": path.resolve(), "injected": injected, "parameters": parameters}
+        )
+    names = [job["path"].name for job in jobs]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise UsageError(
+            f"Cannot run notebooks: two notebooks are named {duplicates[0]}, and their "
+            f"executed copies would overwrite each other in {display_path(args.out)}"
+        )
+    return jobs
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="deno task workbook",
+        description="Execute notebooks top to bottom in the Deno Jupyter kernel and write "
+        "executed copies. Default: every notebooks/*.ipynb, sorted by name.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("notebooks", nargs="*", help="notebooks to run")
+    parser.add_argument(
+        "-p", dest="parameters", action="append", default=[], metavar="NAME=VALUE",
+        help="override a constant of the parameters cell (repeatable)",
+    )
+    parser.add_argument(
+        "--timeout", type=int, default=120, metavar="SECONDS",
+        help="time limit per cell (default: 120)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "out" / "notebooks", metavar="DIR",
+        help="folder for the executed copies (default: out/notebooks)",
+    )
+    parser.add_argument(
+        "--kernel", default="deno-workbook", metavar="NAME",
+        help="kernelspec name (default: deno-workbook, installed by `deno task kernel`)",
+    )
+    parser.add_argument(
+        "--idle-grace", type=float, default=0.05, metavar="SECONDS",
+        help="after a cell reports idle, keep collecting outputs until none arrived for "
+        "this long (default: 0.05)",
+    )
+    parser.add_argument(
+        "--idle-grace-max", type=float, default=5.0, metavar="SECONDS",
+        help=argparse.SUPPRESS,
+    )
+    args = parser.parse_intermixed_args(argv)
+    if args.timeout <= 0 or args.idle_grace < 0:
+        parser.error("--timeout must be positive and --idle-grace must not be negative")
+    return args
+
+
+def main(argv):
+    args = parse_args(argv)
+    try:
+        jobs = prepare(args)
+    except UsageError as error:
+        print(error, file=sys.stderr, flush=True)
+        return 2
+    passed = sum(1 for job in jobs if run_notebook(job, args))
+    failed = len(jobs) - passed
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    if sys.platform == "win32":  # pragma: no cover
+        asyncio.set_event_loop_policy(asyncio.WindowsSelectorEventLoopPolicy())
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # the reader went away (`... | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -1,0 +1,84 @@
+/**
+ * The workbook's one test command (`deno task test`): formatting, lint,
+ * type-checks of the library, tests, tools and notebooks, the unit and doc
+ * tests, then every notebook executed in a real Jupyter kernel. Every step runs
+ * even when an earlier one fails; the summary names the failing steps.
+ *
+ * Usage: `deno run -A tools/test_all.ts [--skip-notebooks]`
+ *
+ * @module
+ */
+
+interface Step {
+  name: string;
+  args: string[];
+  /** Reads `passed`/`failed` counts from the step's output, when it has them. */
+  count?: (output: string) => { passed: number; failed: number } | undefined;
+}
+
+const deno = Deno.execPath();
+const skipNotebooks = Deno.args.includes("--skip-notebooks");
+
+// deno test ends with "ok | 12 passed (3 steps) | 0 failed (1s)"; the runner with "3 passed, 0 failed".
+const denoTestCount = (text: string) => {
+  const m = /(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(text);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+};
+const runnerCount = (text: string) => {
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(text);
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
+};
+
+const steps: Step[] = [
+  { name: "format", args: ["fmt", "--check"] },
+  { name: "lint", args: ["lint"] },
+  {
+    name: "type-check lib, tests, bench, tools",
+    args: ["check", "lib", "tests", "bench", "tools"],
+  },
+  { name: "type-check notebooks", args: ["run", "-A", "tools/check_notebooks.ts"] },
+  { name: "unit tests", args: ["test", "-A", "tests/"], count: denoTestCount },
+  { name: "doc examples", args: ["test", "-A", "--doc", "lib/"], count: denoTestCount },
+];
+if (!skipNotebooks) {
+  steps.push({
+    name: "notebooks",
+    args: ["run", "-A", "tools/run_notebooks.ts"],
+    count: runnerCount,
+  });
+}
+
+const decoder = new TextDecoder();
+const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const stripAnsi = (s: string) => s.replace(ansiColour, "");
+const results: { name: string; ok: boolean; seconds: number }[] = [];
+let passed = 0, failed = 0;
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: deno ${step.args.join(" ")}`);
+  const start = performance.now();
+  const child = new Deno.Command(deno, { args: step.args, stdout: "piped", stderr: "inherit" })
+    .spawn();
+  let text = "";
+  for await (const chunk of child.stdout) {
+    await Deno.stdout.write(chunk);
+    text += decoder.decode(chunk, { stream: true });
+  }
+  const { code } = await child.status;
+  const seconds = (performance.now() - start) / 1000;
+  results.push({ name: step.name, ok: code === 0, seconds });
+  const counted = step.count?.(stripAnsi(text));
+  if (counted) {
+    passed += counted.passed;
+    failed += counted.failed;
+  } else if (step.count && code !== 0) failed += 1;
+}
+
+console.log("\n=== summary");
+for (const r of results) {
+  console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(40)} ${r.seconds.toFixed(1)} s`);
+}
+const failedSteps = results.filter((r) => !r.ok).map((r) => r.name);
+if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(", ")}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+Deno.exit(failedSteps.length === 0 ? 0 : 1);
