@@ -1,8 +1,9 @@
 /**
  * Online experimentation (chapter 4): hypothesis tests for A/B tests, power and
- * sample size, multiple comparisons, variance reduction with CUPED, sequential
- * monitoring, and a seeded traffic simulator that serves as the chapter's
- * running example.
+ * sample size, multiple comparisons (and a simulation of their error rates),
+ * variance reduction with CUPED, sequential monitoring, and a seeded traffic
+ * simulator that serves as the chapter's running example, with helpers that turn
+ * its logs into per-user samples (`windowMetrics`, `splitByArm`).
  *
  * Conventions, as in scipy and statsmodels: arguments come control first,
  * treatment second; every effect and statistic has the sign of
@@ -38,8 +39,11 @@ export * from "./srm.ts";
 export * from "./sample_size.ts";
 export * from "./power.ts";
 export * from "./multiple.ts";
+export * from "./multiple_simulation.ts";
 export * from "./cuped.ts";
 export * from "./sequential.ts";
 export * from "./peeking.ts";
 export * from "./simulation_types.ts";
 export * from "./simulate.ts";
+export * from "./split_arms.ts";
+export * from "./window.ts";
