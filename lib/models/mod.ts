@@ -31,3 +31,4 @@ export * from "./train.ts";
 export { evaluate, predictProba } from "./predict.ts";
 export type { BatchOptions, Evaluation } from "./predict.ts";
 export type { OptimizerName, OutputActivation } from "./_compile.ts";
+export * from "./forest/mod.ts";

@@ -1,0 +1,44 @@
+/**
+ * Performance and capacity for chapter 2: how long scoring takes, how that
+ * cost grows with the sizes of the job, and how many machines a latency target
+ * and a traffic target need.
+ *
+ * - **Timing**: {@link measure} (sync or async work; median, percentiles, IQR,
+ *   per-item cost) and {@link measureTf} (TensorFlow.js, reading results back
+ *   to the host inside the timed region); {@link summarizeTimes}.
+ * - **Cost models**: {@link fitCostModel} and {@link compareCostModels} fit
+ *   timings to `a·n·f`, `a·f`, `a·n·T·d`, `a·n·f·T·d`, `a·Σ layer products`,
+ *   `a·n^b` (± an overhead c) and rank them by AIC.
+ * - **SLA arithmetic**: {@link shardedLatency}, {@link shardsForSla},
+ *   {@link maxItemsWithinSla}, tails from measured shard latencies
+ *   ({@link expectedSlowestShard}, {@link tailFactorFromSamples}), throughput
+ *   ({@link replicaQps}, {@link replicasForQps}) and ranking funnels
+ *   ({@link planFunnel}, {@link largestStageInput}).
+ * - **Real shards**: {@link runShardedJob} splits a scoring job across Deno
+ *   Workers and measures per-shard overhead and the slowest-shard tail.
+ *
+ * Times are in milliseconds throughout (1 µs = 0.001 ms).
+ *
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { planFunnel, shardedLatency } from "@lib/capacity/mod.ts";
+ * // 100 M documents × 1 ms for a deep model, even over 1000 shards: 100 s.
+ * const deep = shardedLatency({ items: 1e8, perItemMs: 1, shards: 1000 });
+ * assert.ok(Math.abs(deep.totalMs - 100_000) < 1e-6);
+ * // A funnel keeps the deep model to 500 documents on 5 shards: 100 ms.
+ * const plan = planFunnel([{ name: "deep", items: 500, perItemMs: 1, shards: 5 }]);
+ * assert.equal(plan.totalMs, 100);
+ * ```
+ *
+ * @see notebooks/02_capacity.ipynb
+ * @module
+ */
+export * from "./summarize.ts";
+export * from "./measure.ts";
+export * from "./cost_forms.ts";
+export * from "./cost_model.ts";
+export * from "./sla.ts";
+export * from "./tail.ts";
+export * from "./replicas.ts";
+export * from "./funnel.ts";
+export * from "./shard_workers.ts";

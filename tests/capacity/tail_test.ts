@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { expectedSlowestShard, tailFactorFromSamples } from "@lib/capacity/mod.ts";
+import { createRng } from "@lib/random/mod.ts";
+import { assertClose } from "../_util/assert_close.ts";
+
+Deno.test("expectedSlowestShard() is the mean for one shard and the exact E[max] for more", () => {
+  // Samples {1, 2, 3}, S = 2 (9 equally likely pairs): max = 1 once, 2 three times, 3 five times
+  // → (1 + 6 + 15) / 9 = 22/9.
+  assertClose(expectedSlowestShard([3, 1, 2], 1), 2);
+  assertClose(expectedSlowestShard([3, 1, 2], 2), 22 / 9);
+  assert.equal(expectedSlowestShard([4, 4, 4], 1000), 4);
+});
+
+Deno.test("expectedSlowestShard() agrees with a seeded simulation of S draws", () => {
+  const samples = [5, 6, 6, 7, 8, 30];
+  const rng = createRng(8);
+  const shards = 10, runs = 20_000;
+  let sum = 0;
+  for (let r = 0; r < runs; r++) {
+    let max = -Infinity;
+    for (let s = 0; s < shards; s++) max = Math.max(max, samples[rng.int(0, samples.length)]);
+    sum += max;
+  }
+  // P(no 30 ms draw in 10) = (5/6)^10 = 0.1615, so E[max] ≈ 0.8385 × 30 + 0.1615 × ~8 ≈ 26.4.
+  assertClose(expectedSlowestShard(samples, shards), sum / runs, { rel: 0.01 });
+});
+
+Deno.test("expectedSlowestShard() grows with shards towards the largest sample", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 30 }),
+      fc.integer({ min: 1, max: 200 }),
+      (xs, shards) => {
+        const a = expectedSlowestShard(xs, shards), b = expectedSlowestShard(xs, shards + 1);
+        assert.ok(b >= a - 1e-9);
+        assert.ok(a <= Math.max(...xs) + 1e-9);
+      },
+    ),
+    { seed: 42, numRuns: 200 },
+  );
+});
+
+Deno.test("tailFactorFromSamples() divides the expected slowest shard by the median", () => {
+  // Samples {1, 2, 3}: median 2, E[max of 2] = 22/9 → τ = 11/9.
+  assertClose(tailFactorFromSamples([1, 2, 3], 2), 11 / 9);
+  assert.equal(tailFactorFromSamples([10, 10, 10], 50), 1);
+});
+
+Deno.test("tailFactorFromSamples() and expectedSlowestShard() reject bad input", () => {
+  assert.throws(
+    () => tailFactorFromSamples([], 2),
+    /Cannot compute a tail factor: samplesMs must not be empty/,
+  );
+  assert.throws(() => tailFactorFromSamples([1, 2], 0), /shards must be at least 1, got 0/);
+  assert.throws(
+    () => tailFactorFromSamples([0, 0, 1], 2),
+    /the median of samplesMs must be positive, got 0/,
+  );
+  assert.throws(
+    () => expectedSlowestShard([-1, 2], 2),
+    /Cannot compute the expected slowest shard: samplesMs must be ≥ 0, got -1/,
+  );
+  assert.throws(() => expectedSlowestShard([1, NaN], 2), /samplesMs\[1\] must be finite/);
+});
