@@ -362,6 +362,6 @@ for (const row of rows) {
 console.log(lines.join("\n"));
 console.log(
   "\n“patched vs stock” is the ratio of times (higher is better for the patched kernels). Each cell is the " +
-    `best of ${repeats} interleaved repeat(s) (cpu: one run). Random-forest inference is not measured ` +
-    "(no forest model exists in lib/models).",
+    `best of ${repeats} interleaved repeat(s) (cpu: one run). Random-forest inference (no TensorFlow.js ` +
+    "involved) is measured by `deno bench bench/inference_bench.ts`, which `deno task bench` runs too.",
 );
