@@ -1,9 +1,12 @@
 /**
  * Models and training for chapters 1–3, 6 and 7: small model factories (logistic regression,
  * multilayer perceptron, seeded dropout), a reproducible training loop with validation, early
- * stopping and a {@link History} for learning curves, and batched prediction and evaluation.
+ * stopping and a {@link History} for learning curves, and batched prediction and evaluation;
+ * for serving, a standardizer fitted on training rows and `denseScorer`, which compiles a trained
+ * dense model into a plain JavaScript scoring function. Chapters 2 and 3 also use the
+ * histogram-based decision trees and random forests of `./forest/` (no TensorFlow.js).
  *
- * Everything runs on TensorFlow.js as set up by `setupTf()` from `lib/tf`.
+ * The neural models run on TensorFlow.js as set up by `setupTf()` from `lib/tf`.
  *
  * ```ts
  * import assert from "node:assert/strict";
@@ -31,4 +34,6 @@ export * from "./train.ts";
 export { evaluate, predictProba } from "./predict.ts";
 export type { BatchOptions, Evaluation } from "./predict.ts";
 export type { OptimizerName, OutputActivation } from "./_compile.ts";
+export * from "./standardizer.ts";
+export * from "./dense_scorer.ts";
 export * from "./forest/mod.ts";

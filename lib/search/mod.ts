@@ -2,10 +2,8 @@
  * A small search engine for chapter 1 ("Setting up an ML system"): tokenizer,
  * inverted index and BM25 as the cheap first stage (selector) over a whole
  * collection; query–document features, constructed graded relevance and NDCG of a
- * result list for a learned second stage (ranker); and the pieces that serve a
- * small dense model cheaply, in search and in the feed of `lib/world` alike
- * (a standardizer fitted on training rows, a dense model compiled to plain
- * JavaScript). The State of the Union addresses (`loadDataset("sotu")` of
+ * result list for a learned second stage (ranker), and the funnel that joins
+ * them (the ranker is typically a `denseScorer` of `lib/models`). The State of the Union addresses (`loadDataset("sotu")` of
  * `lib/data`) become passage documents with {@link sotuDocuments}, and
  * {@link SOTU_QUERIES} holds queries with their judging guidelines.
  *
@@ -36,5 +34,3 @@ export * from "./funnel.ts";
 export * from "./relevance.ts";
 export * from "./sotu.ts";
 export * from "./ndcg.ts";
-export * from "./standardizer.ts";
-export * from "./dense_scorer.ts";

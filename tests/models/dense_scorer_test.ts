@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
-import { logisticRegression, mlp, predictProba } from "@lib/models/mod.ts";
-import { denseScorer, fitStandardizer, standardize } from "@lib/search/mod.ts";
+import {
+  denseScorer,
+  fitStandardizer,
+  logisticRegression,
+  mlp,
+  predictProba,
+  standardize,
+} from "@lib/models/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
 import { setupTf, tf } from "@lib/tf/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";

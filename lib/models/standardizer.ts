@@ -28,7 +28,7 @@ export interface Standardizer {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { fitStandardizer } from "@lib/search/mod.ts";
+ * import { fitStandardizer } from "@lib/models/mod.ts";
  * const s = fitStandardizer([1, 5, 3, 5], 2); // rows [1, 5] and [3, 5]
  * assert.deepEqual([...s.mean], [2, 5]);
  * assert.deepEqual([...s.std], [1, 1]); // the constant column gets 1
@@ -70,7 +70,7 @@ export function fitStandardizer(values: ArrayLike<number>, numFeatures: number):
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { fitStandardizer, standardize } from "@lib/search/mod.ts";
+ * import { fitStandardizer, standardize } from "@lib/models/mod.ts";
  * const s = fitStandardizer([0, 2], 1);
  * assert.deepEqual([...standardize([0, 1, 2], s)], [-1, 0, 1]);
  * ```

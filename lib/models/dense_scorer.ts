@@ -75,7 +75,7 @@ function denseLayers(model: tf.LayersModel, context: string): DenseLayer[] {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { denseScorer } from "@lib/search/mod.ts";
+ * import { denseScorer } from "@lib/models/mod.ts";
  * import { logisticRegression, predictProba } from "@lib/models/mod.ts";
  * import { setupTf, tf } from "@lib/tf/mod.ts";
  * await setupTf();

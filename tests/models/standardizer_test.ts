@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { fitStandardizer, standardize } from "@lib/search/mod.ts";
+import { fitStandardizer, standardize } from "@lib/models/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
 Deno.test("fitStandardizer() gives column means and population standard deviations", () => {
