@@ -16,6 +16,11 @@
  *   ({@link planFunnel}, {@link largestStageInput}).
  * - **Real shards**: {@link runShardedJob} splits a scoring job across Deno
  *   Workers and measures per-shard overhead and the slowest-shard tail.
+ * - **Tasks to time and to rank**: {@link syntheticTask} (a classification and
+ *   ranking task with a known truth, any number of rows and features),
+ *   {@link examplesToReach} (sample complexity from a learning curve) and
+ *   {@link funnelScores} (the ranking a cheap-then-heavy funnel produces at a
+ *   cut-off, for NDCG against the truth).
  *
  * Times are in milliseconds throughout (1 µs = 0.001 ms).
  *
@@ -42,3 +47,7 @@ export * from "./tail.ts";
 export * from "./replicas.ts";
 export * from "./funnel.ts";
 export * from "./shard_workers.ts";
+export * from "./synthetic_task.ts";
+export * from "./sample_complexity.ts";
+export * from "./funnel_scores.ts";
+export * from "./cost_chart.ts";
