@@ -1,6 +1,7 @@
 import { raise } from "../_shared/validate.ts";
 import { _assertPositive, _resolveWork } from "./_work.ts";
 import { type ItemsPlan, maxItemsWithinSla, shardedLatency, type ShardedWork } from "./sla.ts";
+import { formatForMessage as _num } from "../_shared/format.ts";
 
 /** One stage of a ranking funnel: `items` candidates scored at `perItemMs` over `shards`. */
 export interface FunnelStage extends ShardedWork {
@@ -136,7 +137,9 @@ export function largestStageInput(
   if (budgetMs <= 0) {
     return {
       feasible: false,
-      reason: `the other stages take ${othersMs} ms, leaving nothing of the SLA of ${slaMs} ms`,
+      reason: `the other stages take ${
+        _num(othersMs)
+      } ms, leaving nothing of the SLA of ${slaMs} ms`,
     };
   }
   return maxItemsWithinSla({ ...heavy, slaMs: budgetMs });

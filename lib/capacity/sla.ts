@@ -1,5 +1,6 @@
 import { assertInteger } from "../_shared/validate.ts";
 import { _assertPositive, _itemsPerShardWithin, _resolveWork } from "./_work.ts";
+import { formatForMessage as _num } from "../_shared/format.ts";
 
 /** A scoring job spread over shards. Times in milliseconds. */
 export interface ShardedWork {
@@ -102,7 +103,7 @@ export function shardsForSla(options: ShardsForSlaOptions): ShardPlan {
   _assertPositive(slaMs, "slaMs", context);
   if (maxShards !== Infinity) assertInteger(maxShards, "maxShards", context, { min: 1 });
   const minLatencyMs = r.tailFactor * (r.overheadMs + Math.min(r.items, 1) * r.perItemMs);
-  const tail = r.tailFactor === 1 ? "" : ` × tail factor ${r.tailFactor}`;
+  const tail = r.tailFactor === 1 ? "" : ` × tail factor ${_num(r.tailFactor)}`;
   if (r.items === 0 && minLatencyMs <= slaMs) {
     return { feasible: true, shards: 1, itemsPerShard: 0, latencyMs: minLatencyMs };
   }
@@ -111,7 +112,9 @@ export function shardsForSla(options: ShardsForSlaOptions): ShardPlan {
       feasible: false,
       minLatencyMs,
       reason:
-        `the per-shard overhead alone (${r.overheadMs} ms${tail}) reaches the SLA of ${slaMs} ms:` +
+        `the per-shard overhead alone (${
+          _num(r.overheadMs)
+        } ms${tail}) reaches the SLA of ${slaMs} ms:` +
         " no number of shards can meet it",
     };
   }
@@ -120,8 +123,11 @@ export function shardsForSla(options: ShardsForSlaOptions): ShardPlan {
     return {
       feasible: false,
       minLatencyMs,
-      reason: `even one item per shard takes ${minLatencyMs} ms (overhead ${r.overheadMs} ms + ` +
-        `${r.perItemMs} ms per item${tail}), more than the SLA of ${slaMs} ms`,
+      reason:
+        `even one item per shard takes ${_num(minLatencyMs)} ms (overhead ${
+          _num(r.overheadMs)
+        } ms + ` +
+        `${_num(r.perItemMs)} ms per item${tail}), more than the SLA of ${slaMs} ms`,
     };
   }
   const shards = Math.ceil(r.items / Math.min(k, r.items));
@@ -175,8 +181,9 @@ export function maxItemsWithinSla(options: MaxItemsOptions): ItemsPlan {
     const one = r.tailFactor * (r.overheadMs + r.perItemMs);
     return {
       feasible: false,
-      reason:
-        `one item per shard already takes ${one} ms, more than the budget of ${options.slaMs} ms`,
+      reason: `one item per shard already takes ${
+        _num(one)
+      } ms, more than the budget of ${options.slaMs} ms`,
     };
   }
   const latencyMs = k === Infinity

@@ -248,3 +248,12 @@ Deno.test("replicaQps() and replicasForQps() reject bad input", () => {
     /shardsPerReplica must be at least 1/,
   );
 });
+
+Deno.test("shardsForSla() writes measured times in its reason with four significant digits", () => {
+  // Overhead alone (3.0525835 ms) exceeds the 3 ms SLA: infeasible for any number of shards.
+  const plan = shardsForSla({ items: 10, perItemMs: 0.1, overheadMs: 3.052583499999514, slaMs: 3 });
+  assert.equal(plan.feasible, false);
+  if (!plan.feasible) {
+    assert.match(plan.reason, /overhead alone \(3\.053 ms\) reaches the SLA of 3 ms/);
+  }
+});
