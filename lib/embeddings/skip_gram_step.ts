@@ -28,8 +28,40 @@ export interface SkipGramBatch {
  *
  * $$L = \sum_{i=1}^{B} \Big[\operatorname{softplus}(-u_{c_i}^\top v_{w_i})
  *   + \sum_{n=1}^{k} \operatorname{softplus}(u_{n_{i}}^\top v_{w_i})\Big]$$
+ *
+ * @param v `[B, d]` centre-word vectors.
+ * @param u `[B, 1 + k, d]` context vector first, then the `k` negatives' vectors.
+ * @returns The summed loss as a scalar tensor (the caller disposes it).
+ * @throws {TypeError} If `v` is not a rank-2 or `u` not a rank-3 tensor.
+ * @throws {RangeError} If the batch sizes or widths of `v` and `u` differ.
+ * @example With v·u = 2 for the context and 1 for one negative: softplus(−2) + softplus(1)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { skipGramLoss } from "@lib/embeddings/mod.ts";
+ * import { setupTf, tf } from "@lib/tf/mod.ts";
+ * await setupTf();
+ * const loss = tf.tidy(() =>
+ *   skipGramLoss(tf.tensor2d([[1, 0]]), tf.tensor3d([[[2, 0], [1, 0]]])).dataSync()[0]
+ * );
+ * const expected = Math.log(1 + Math.exp(-2)) + Math.log(1 + Math.E);
+ * assert.ok(Math.abs(loss - expected) < 1e-5);
+ * ```
  */
 export function skipGramLoss(v: tf.Tensor, u: tf.Tensor): tf.Scalar {
+  const context = "compute skipGramLoss";
+  if (!(v instanceof tf.Tensor) || v.rank !== 2) {
+    raise("type", context, "v must be a rank-2 tf.Tensor");
+  }
+  if (!(u instanceof tf.Tensor) || u.rank !== 3) {
+    raise("type", context, "u must be a rank-3 tf.Tensor");
+  }
+  if (u.shape[0] !== v.shape[0] || u.shape[2] !== v.shape[1]) {
+    raise(
+      "range",
+      context,
+      `u must have shape [${v.shape[0]}, 1 + k, ${v.shape[1]}] to match v, got [${u.shape}]`,
+    );
+  }
   return tf.tidy(() => {
     const scores = tf.sum(tf.mul(tf.expandDims(v, 1), u), 2); // [B, 1 + k]
     return tf.sum(tf.softplus(tf.neg(tf.mul(scores, _labelSigns(u.shape[1]! - 1)))));

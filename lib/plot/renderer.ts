@@ -233,8 +233,10 @@ function decodeBase64(text: string): Uint8Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { closeRenderer } from "@lib/plot/mod.ts";
- * await closeRenderer(); // harmless when nothing runs
+ * await assert.doesNotReject(closeRenderer()); // harmless when nothing runs
+ * await assert.doesNotReject(closeRenderer()); // and when called twice
  * ```
  */
 export async function closeRenderer(): Promise<void> {

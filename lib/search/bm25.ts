@@ -17,6 +17,8 @@ export interface Bm25Options {
  * @param numDocs N, documents in the collection.
  * @param docFreq n(t), documents containing the term.
  * @returns The IDF (> 0).
+ * @throws {RangeError} If `numDocs` is not a positive integer or `docFreq` is not an integer
+ *   in [0, numDocs].
  * @see notebooks/01_setup.ipynb
  * @example
  * ```ts
@@ -26,6 +28,9 @@ export interface Bm25Options {
  * ```
  */
 export function bm25Idf(numDocs: number, docFreq: number): number {
+  const context = "compute bm25Idf";
+  assertInteger(numDocs, "numDocs", context, { min: 1 });
+  assertInteger(docFreq, "docFreq", context, { min: 0, max: numDocs });
   return Math.log(1 + (numDocs - docFreq + 0.5) / (docFreq + 0.5));
 }
 

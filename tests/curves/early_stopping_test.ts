@@ -30,6 +30,18 @@ Deno.test("earlyStoppingPoint() ignores improvements smaller than minDelta", () 
   });
 });
 
+Deno.test("earlyStoppingPoint() does not count an equal loss as an improvement", () => {
+  // Keras's EarlyStopping compares with np.less (strict): with minDelta = 0 a loss equal to the
+  // best so far is no improvement. Epochs 2 and 3 repeat 0.5, so patience 2 stops at epoch 3
+  // and restores epoch 1.
+  assert.deepEqual(earlyStoppingPoint([1, 0.5, 0.5, 0.5], { patience: 2 }), {
+    index: 1,
+    value: 0.5,
+    stopped: true,
+    stopIndex: 3,
+  });
+});
+
 Deno.test("earlyStoppingPoint() resets the patience counter after an improvement", () => {
   // A bump at epochs 2–3 (wait 1, 2), recovery at epoch 4, rising after epoch 5.
   const loss = [1, 0.8, 0.85, 0.82, 0.7, 0.6, 0.65, 0.66, 0.67];

@@ -41,6 +41,13 @@ Deno.test("findPlateau() measures the gain to the best score even when it is not
   assert.deepEqual([p.size, p.bestSize, p.bestScore], [200, 300, 0.85]);
 });
 
+Deno.test("findPlateau() counts a gain equal to the tolerance as levelled off", () => {
+  // The plateau is the smallest i with g_i ≤ tolerance: with tolerance 0 a flat tail of equal
+  // scores is a plateau from its first size (gain exactly 0).
+  const p = findPlateau([10, 20, 40, 80], [0.5, 0.8, 0.8, 0.8], { tolerance: 0 });
+  assert.deepEqual([p.found, p.index, p.size, p.remainingGain], [true, 1, 20, 0]);
+});
+
 Deno.test("findPlateau() reports no plateau with a reason when the curve still rises", () => {
   const p = findPlateau([10, 20, 40], [0.5, 0.6, 0.7], { tolerance: 0.05 });
   assert.equal(p.found, false);

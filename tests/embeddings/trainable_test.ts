@@ -179,6 +179,38 @@ Deno.test("createEmbeddingTable() is reproducible and lookup() returns the rows"
   tf.dispose([a, b, rows, zeros]);
 });
 
+Deno.test("skipGramLoss() sums softplus(−s) for the context and softplus(s) per negative", () => {
+  // Pair 1: v = (1, 0), context u = (2, 0), negative u = (1, 0): scores 2 and 1.
+  // Pair 2: v = (0, 1), context u = (0, −1), negative u = (0, 0): scores −1 and 0.
+  // softplus(x) = ln(1 + eˣ): L = sp(−2) + sp(1) + sp(1) + sp(0), worked by hand.
+  const sp = (x: number) => Math.log(1 + Math.exp(x));
+  const expected = sp(-2) + 2 * sp(1) + sp(0);
+  const loss = tf.tidy(() =>
+    skipGramLoss(
+      tf.tensor2d([[1, 0], [0, 1]]),
+      tf.tensor3d([[[2, 0], [1, 0]], [[0, -1], [0, 0]]]),
+    ).dataSync()[0]
+  );
+  assertClose(loss, expected, { rel: 1e-6 });
+  const v = tf.ones([2, 3]), rank1 = tf.ones([2]), rank2 = tf.ones([2, 3]);
+  const wide = tf.ones([2, 2, 4]), fine = tf.ones([2, 2, 3]);
+  assert.throws(
+    () => skipGramLoss(rank1, fine),
+    new TypeError("Cannot compute skipGramLoss: v must be a rank-2 tf.Tensor"),
+  );
+  assert.throws(
+    () => skipGramLoss(v, rank2),
+    new TypeError("Cannot compute skipGramLoss: u must be a rank-3 tf.Tensor"),
+  );
+  assert.throws(
+    () => skipGramLoss(v, wide),
+    new RangeError(
+      "Cannot compute skipGramLoss: u must have shape [2, 1 + k, 3] to match v, got [2,2,4]",
+    ),
+  );
+  tf.dispose([v, rank1, rank2, wide, fine]);
+});
+
 Deno.test("embedding functions explain invalid calls", () => {
   assert.throws(
     () => createEmbeddingTable({ vocabSize: 0, dim: 2, seed: 1 }),

@@ -85,3 +85,26 @@ Deno.test("bm25Scores() and bm25Search() reject bad parameters", () => {
     new RangeError("Cannot run bm25Search: k must be an integer, got 1.5"),
   );
 });
+
+Deno.test("bm25Idf() rejects a document count below 1 and a document frequency outside it", () => {
+  assert.throws(
+    () => bm25Idf(0, 0),
+    new RangeError("Cannot compute bm25Idf: numDocs must be at least 1, got 0"),
+  );
+  assert.throws(
+    () => bm25Idf(3, 4),
+    new RangeError("Cannot compute bm25Idf: docFreq must be at most 3, got 4"),
+  );
+  assert.throws(
+    () => bm25Idf(3, -1),
+    new RangeError("Cannot compute bm25Idf: docFreq must be at least 0, got -1"),
+  );
+  assert.throws(
+    () => bm25Idf(3, 1.5),
+    new RangeError("Cannot compute bm25Idf: docFreq must be an integer, got 1.5"),
+  );
+  assert.throws(
+    () => bm25Idf(3, "1" as unknown as number),
+    new TypeError('Cannot compute bm25Idf: docFreq must be a number, got "1"'),
+  );
+});

@@ -248,7 +248,8 @@ Deno.test("setWasmKernelPatches() swaps the registered kernels both ways", () =>
 });
 
 Deno.test("patched kernels release every temporary wasm allocation", () => {
-  const a = tf.randomNormal([64, 32]), b = tf.randomNormal([48, 32]);
+  const a = tf.randomNormal([64, 32], 0, 1, "float32", 1);
+  const b = tf.randomNormal([48, 32], 0, 1, "float32", 2);
   const backend = tf.backend() as unknown as { numDataIds(): number };
   const before = backend.numDataIds();
   for (let i = 0; i < 5; i++) {
