@@ -20,6 +20,9 @@
  *
  * @module
  */
-export * from "./trainable.ts";
-export * from "./sparse_optimizers.ts";
-export * from "./skip_gram_step.ts";
+export { createEmbeddingTable, lookup, sumDuplicateRows } from "./trainable.ts";
+export type { EmbeddingTableOptions, SparseRows } from "./trainable.ts";
+export { sparseAdam, sparseSgd } from "./sparse_optimizers.ts";
+export type { SparseAdamOptions, SparseOptimizer } from "./sparse_optimizers.ts";
+export { skipGramLoss, skipGramStep } from "./skip_gram_step.ts";
+export type { SkipGramBatch, SkipGramTables } from "./skip_gram_step.ts";

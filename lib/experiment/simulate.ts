@@ -142,7 +142,9 @@ export function simulateExperiment(
   const keep = new Uint8Array(n).fill(1);
   let lostUsers = 0;
   if (o.srmLossRate > 0) {
-    const median = Float64Array.from(propensity).sort()[Math.floor(n / 2)];
+    // The median propensity; for even n, the mean of the two middle values.
+    const sorted = Float64Array.from(propensity).sort(), mid = Math.floor(n / 2);
+    const median = n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     for (let i = 0; i < n; i++) {
       if (arm[i] === 1 && propensity[i] < median && rand() < 2 * o.srmLossRate) {
         keep[i] = 0;

@@ -22,7 +22,7 @@ export interface DawidSkene {
   posterior: Float64Array[];
   /** Estimated class proportions. */
   classPrior: Float64Array;
-  /** `confusion[a][k][l]`: probability that annotator a says l when the truth is k. */
+  /** `confusion[a][k][l]`: probability that annotator a says l when the true class is k. */
   confusion: Float64Array[][];
   /** Estimated accuracy of each annotator: $\sum_k \pi_k \theta^a_{kk}$. */
   annotatorAccuracy: Float64Array;
@@ -64,14 +64,14 @@ export interface DawidSkene {
  * ```ts
  * import assert from "node:assert/strict";
  * import { dawidSkene, simulateAnnotations } from "@lib/labels/mod.ts";
- * const truth = Array.from({ length: 400 }, (_, i) => i % 2);
- * const table = simulateAnnotations(truth, [
+ * const yTrue = Array.from({ length: 400 }, (_, i) => i % 2);
+ * const table = simulateAnnotations(yTrue, [
  *   { name: "expert", accuracy: 0.95, costPerLabel: 1 },
  *   { name: "crowd 1", accuracy: 0.6, costPerLabel: 0.1 },
  *   { name: "crowd 2", accuracy: 0.6, costPerLabel: 0.1 },
  * ], { seed: 7 });
  * const ds = dawidSkene(table);
- * const accuracy = ds.labels.filter((l, i) => l === truth[i]).length / truth.length;
+ * const accuracy = ds.labels.filter((l, i) => l === yTrue[i]).length / yTrue.length;
  * assert.ok(accuracy > 0.9);
  * assert.ok(ds.annotatorAccuracy[0] > ds.annotatorAccuracy[1]);
  * ```

@@ -27,7 +27,7 @@ export interface LabelingReport {
  * Compare strategies (three crowd workers with a majority vote, one
  * specialist, crowd plus Dawid–Skene) by these two numbers.
  *
- * @param trueLabels True class of each item.
+ * @param yTrue True class of each item.
  * @param labels Aggregated class of each item.
  * @param annotations The annotations with their total cost.
  * @returns Accuracy, cost per item and cost per correct label.
@@ -50,20 +50,20 @@ export interface LabelingReport {
  * @see notebooks/03_data_collection.ipynb
  */
 export function labelingReport(
-  trueLabels: ArrayLike<number>,
+  yTrue: ArrayLike<number>,
   labels: ArrayLike<number>,
   annotations: AnnotationTable & { totalCost: number },
 ): LabelingReport {
   const context = "report labelling accuracy and cost";
   const { nItems, nClasses, m } = checkTable(annotations, context);
-  const truth = checkClassLabels(trueLabels, "trueLabels", nClasses, context);
-  const estimate = checkClassLabels(labels, "labels", nClasses, context);
-  if (truth.length !== nItems || estimate.length !== nItems) {
+  checkClassLabels(yTrue, "yTrue", nClasses, context);
+  checkClassLabels(labels, "labels", nClasses, context);
+  if (yTrue.length !== nItems || labels.length !== nItems) {
     raise(
       "range",
       context,
-      `trueLabels and labels must have one entry per item (${nItems}), got ${truth.length} and ` +
-        `${estimate.length}`,
+      `yTrue and labels must have one entry per item (${nItems}), got ${yTrue.length} and ` +
+        `${labels.length}`,
     );
   }
   const totalCost = annotations.totalCost;
@@ -75,7 +75,7 @@ export function labelingReport(
     );
   }
   let correct = 0;
-  for (let i = 0; i < nItems; i++) if (truth[i] === estimate[i]) correct++;
+  for (let i = 0; i < nItems; i++) if (yTrue[i] === labels[i]) correct++;
   return {
     accuracy: correct / nItems,
     correct,
@@ -92,7 +92,7 @@ export function labelingReport(
  * $\hat p_a = \frac{1}{|J_a|}\sum_{j \in J_a} [l_j = y_{\text{item}_j}]$ over the labels
  * $J_a$ given by annotator $a$ (`NaN` for an annotator who gave none).
  *
- * @param trueLabels True class of each item.
+ * @param yTrue True class of each item.
  * @param annotations The labels in long format.
  * @returns One accuracy per annotator.
  * @throws {RangeError} If the arrays do not match the annotations.
@@ -110,23 +110,23 @@ export function labelingReport(
  * @see notebooks/03_data_collection.ipynb
  */
 export function annotatorAccuracy(
-  trueLabels: ArrayLike<number>,
+  yTrue: ArrayLike<number>,
   annotations: AnnotationTable,
 ): Float64Array {
   const context = "compute annotator accuracy";
   const { nItems, nClasses, nAnnotators, m } = checkTable(annotations, context);
-  const truth = checkClassLabels(trueLabels, "trueLabels", nClasses, context);
-  if (truth.length !== nItems) {
+  checkClassLabels(yTrue, "yTrue", nClasses, context);
+  if (yTrue.length !== nItems) {
     raise(
       "range",
       context,
-      `trueLabels must have one entry per item (${nItems}), got ${truth.length}`,
+      `yTrue must have one entry per item (${nItems}), got ${yTrue.length}`,
     );
   }
   const right = new Float64Array(nAnnotators), given = new Float64Array(nAnnotators);
   for (let j = 0; j < m; j++) {
     given[annotations.annotator[j]]++;
-    if (annotations.label[j] === truth[annotations.item[j]]) right[annotations.annotator[j]]++;
+    if (annotations.label[j] === yTrue[annotations.item[j]]) right[annotations.annotator[j]]++;
   }
   return right.map((r, a) => (given[a] === 0 ? NaN : r / given[a]));
 }

@@ -8,11 +8,11 @@
  * ```ts
  * import assert from "node:assert/strict";
  * import { labelingReport, majorityVote, simulateAnnotations } from "@lib/labels/mod.ts";
- * const truth = [0, 1, 1, 0, 1, 0];
+ * const yTrue = [0, 1, 1, 0, 1, 0];
  * const crowd = [1, 2, 3].map((i) => ({ name: `crowd ${i}`, accuracy: 0.8, costPerLabel: 0.05 }));
- * const table = simulateAnnotations(truth, crowd, { seed: 3 });
+ * const table = simulateAnnotations(yTrue, crowd, { seed: 3 });
  * const { labels } = majorityVote(table, { seed: 3 });
- * const report = labelingReport(truth, labels, table);
+ * const report = labelingReport(yTrue, labels, table);
  * assert.ok(report.accuracy >= 0 && report.accuracy <= 1);
  * assert.equal(report.labelsPerItem, 3);
  * ```

@@ -53,7 +53,7 @@ export interface SimulatedAnnotations extends AnnotationTable {
  * Draw order (for reproducibility): item by item, first the annotators of the
  * item (when `perItem` is set), then their labels in annotator order.
  *
- * @param trueLabels True class of each item, integers in [0, nClasses).
+ * @param yTrue True class of each item, integers in [0, nClasses).
  * @param annotators The pool of annotators (at least one).
  * @param options `perItem`, `nClasses`, and `seed` or `rng`.
  * @returns Labels in long format with their cost.
@@ -66,15 +66,15 @@ export interface SimulatedAnnotations extends AnnotationTable {
  * import { simulateAnnotations } from "@lib/labels/mod.ts";
  * const crowd = [1, 2, 3].map((i) => ({ name: `crowd ${i}`, accuracy: 0.7, costPerLabel: 0.25 }));
  * const specialist = { name: "specialist", accuracy: 0.98, costPerLabel: 2 };
- * const truth = [0, 1, 1, 0, 1];
- * const a = simulateAnnotations(truth, [...crowd, specialist], { seed: 1 });
+ * const yTrue = [0, 1, 1, 0, 1];
+ * const a = simulateAnnotations(yTrue, [...crowd, specialist], { seed: 1 });
  * assert.equal(a.label.length, 20); // 5 items × 4 annotators
  * assert.equal(a.totalCost, 5 * (3 * 0.25 + 2)); // 13.75
  * ```
  * @see notebooks/03_data_collection.ipynb
  */
 export function simulateAnnotations(
-  trueLabels: ArrayLike<number>,
+  yTrue: ArrayLike<number>,
   annotators: readonly Annotator[],
   options: SimulateAnnotationsOptions,
 ): SimulatedAnnotations {
@@ -88,12 +88,12 @@ export function simulateAnnotations(
   const { perItem = annotators.length } = options ?? {};
   assertInteger(perItem, "perItem", context, { min: 1, max: annotators.length });
   let maxLabel = 1;
-  const raw = checkClassLabels(trueLabels, "trueLabels", Number.MAX_SAFE_INTEGER, context);
-  if (raw.length === 0) raise("range", context, "trueLabels must not be empty");
+  const raw = checkClassLabels(yTrue, "yTrue", Number.MAX_SAFE_INTEGER, context);
+  if (raw.length === 0) raise("range", context, "yTrue must not be empty");
   for (let i = 0; i < raw.length; i++) maxLabel = Math.max(maxLabel, raw[i]);
   const nClasses = options?.nClasses ?? maxLabel + 1;
   assertInteger(nClasses, "nClasses", context, { min: 2 });
-  checkClassLabels(raw, "trueLabels", nClasses, context);
+  checkClassLabels(raw, "yTrue", nClasses, context);
   const rng = resolveRng(options, context);
   const all = annotators.map((_, j) => j);
   const m = raw.length * perItem;

@@ -34,24 +34,35 @@
  *
  * @module
  */
-export * from "./progress.ts";
-export * from "./figure.ts";
-export * from "./line.ts";
-export * from "./scatter.ts";
-export * from "./bar.ts";
-export * from "./histogram.ts";
-export * from "./heatmap.ts";
-export * from "./band.ts";
-export * from "./grid.ts";
-export * from "./bundle.ts";
-export * from "./renderer.ts";
-export * from "./show.ts";
-export {
-  type AxisOptions,
-  type AxisType,
-  type ChartOptions,
-  type PointMarker,
-  type ReferenceLine,
+export { createProgress } from "./progress.ts";
+export type { Progress, ProgressInfo, ProgressOptions } from "./progress.ts";
+export { Figure } from "./figure.ts";
+export type { AxisLayout, FigureLayout, FigureSpec, Trace } from "./figure.ts";
+export { lineChart } from "./line.ts";
+export type { LineSeries } from "./line.ts";
+export { scatterChart } from "./scatter.ts";
+export type { ScatterData, ScatterOptions } from "./scatter.ts";
+export { barChart } from "./bar.ts";
+export type { BarOptions, BarSeries } from "./bar.ts";
+export { histogramChart } from "./histogram.ts";
+export type { HistogramBins, HistogramOptions, HistogramSeries } from "./histogram.ts";
+export { heatmapChart } from "./heatmap.ts";
+export type { HeatmapOptions } from "./heatmap.ts";
+export { bandChart } from "./band.ts";
+export type { BandSeries } from "./band.ts";
+export { subplotGrid } from "./grid.ts";
+export type { GridOptions } from "./grid.ts";
+export { figureBundle, PLOTLY_MIME } from "./bundle.ts";
+export { closeRenderer, findBrowser, renderPng } from "./renderer.ts";
+export { figureHtml, show } from "./show.ts";
+export type { ShowOptions } from "./show.ts";
+export type {
+  AxisOptions,
+  AxisType,
+  ChartOptions,
+  PointMarker,
+  ReferenceLine,
 } from "./_axis_options.ts";
-export { FIGURE_HEIGHT, FIGURE_WIDTH, FONT_FAMILY, PALETTE, type TitleOptions } from "./_style.ts";
+export { FIGURE_HEIGHT, FIGURE_WIDTH, FONT_FAMILY, PALETTE } from "./_style.ts";
+export type { TitleOptions } from "./_style.ts";
 export type { MimeBundle } from "./_jupyter.ts";

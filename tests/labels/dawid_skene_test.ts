@@ -11,7 +11,7 @@ import { assertClose } from "../_util/assert_close.ts";
 
 const rng = createRng(11);
 // 2000 items, about 30 % of class 1.
-const truth = Array.from({ length: 2000 }, () => (rng.random() < 0.3 ? 1 : 0));
+const yTrue = Array.from({ length: 2000 }, () => (rng.random() < 0.3 ? 1 : 0));
 const pool = [0.95, 0.75, 0.7, 0.65, 0.6].map((accuracy, a) => ({
   name: `annotator ${a}`,
   accuracy,
@@ -21,24 +21,24 @@ const pool = [0.95, 0.75, 0.7, 0.65, 0.6].map((accuracy, a) => ({
 Deno.test("dawidSkene() beats majority vote when annotators differ in accuracy", () => {
   // Measured with seed 1: Dawid–Skene 0.96, majority vote 0.89. The majority of five counts the
   // 0.95 annotator like the 0.6 one; Dawid–Skene weighs it by its estimated reliability.
-  const table = simulateAnnotations(truth, pool, { seed: 1 });
-  const ds = labelingReport(truth, dawidSkene(table).labels, table).accuracy;
-  const mv = labelingReport(truth, majorityVote(table, { seed: 1 }).labels, table).accuracy;
+  const table = simulateAnnotations(yTrue, pool, { seed: 1 });
+  const ds = labelingReport(yTrue, dawidSkene(table).labels, table).accuracy;
+  const mv = labelingReport(yTrue, majorityVote(table, { seed: 1 }).labels, table).accuracy;
   assert.ok(ds > mv + 0.04, `Dawid–Skene ${ds} vs majority ${mv}`);
   assert.ok(ds > 0.93);
 });
 
 Deno.test("dawidSkene() recovers annotator accuracies within 0.05 without seeing the truth", () => {
   for (const seed of [1, 2, 3]) {
-    const table = simulateAnnotations(truth, pool, { seed });
+    const table = simulateAnnotations(yTrue, pool, { seed });
     const estimated = dawidSkene(table).annotatorAccuracy;
-    const observed = annotatorAccuracy(truth, table);
+    const observed = annotatorAccuracy(yTrue, table);
     assertClose(estimated, observed, { abs: 0.05 });
   }
 });
 
 Deno.test("dawidSkene() beats majority vote on three classes", () => {
-  const three = truth.map((_, i) => i % 3);
+  const three = yTrue.map((_, i) => i % 3);
   const annotators = [0.9, 0.7, 0.5, 0.5, 0.5].map((accuracy, a) => ({
     name: `a${a}`,
     accuracy,
@@ -53,7 +53,7 @@ Deno.test("dawidSkene() beats majority vote on three classes", () => {
 });
 
 Deno.test("dawidSkene() returns normalised probabilities and a non-decreasing likelihood", () => {
-  const table = simulateAnnotations(truth.slice(0, 300), pool, { seed: 9 });
+  const table = simulateAnnotations(yTrue.slice(0, 300), pool, { seed: 9 });
   // Without smoothing EM maximises the likelihood itself, which never decreases.
   let previous = -Infinity;
   for (let it = 1; it <= 8; it++) {
@@ -87,7 +87,7 @@ Deno.test("dawidSkene() on unanimous labels returns them and converges", () => {
 });
 
 Deno.test("dawidSkene() stops at maxIterations and reports it", () => {
-  const table = simulateAnnotations(truth.slice(0, 200), pool, { seed: 2 });
+  const table = simulateAnnotations(yTrue.slice(0, 200), pool, { seed: 2 });
   const ds = dawidSkene(table, { maxIterations: 2 });
   assert.equal(ds.iterations, 2);
   assert.equal(ds.converged, false);

@@ -35,7 +35,7 @@ Deno.test("labelingReport() and annotatorAccuracy() reject mismatched input", ()
   assert.throws(
     () => labelingReport([0, 1, 0], [0, 1, 1, 1], table),
     new RangeError(
-      "Cannot report labelling accuracy and cost: trueLabels and labels must have one entry per " +
+      "Cannot report labelling accuracy and cost: yTrue and labels must have one entry per " +
         "item (4), got 3 and 4",
     ),
   );
@@ -55,13 +55,13 @@ Deno.test("labelingReport() and annotatorAccuracy() reject mismatched input", ()
   assert.throws(
     () => annotatorAccuracy([0, 1], table),
     new RangeError(
-      "Cannot compute annotator accuracy: trueLabels must have one entry per item (4), got 2",
+      "Cannot compute annotator accuracy: yTrue must have one entry per item (4), got 2",
     ),
   );
   assert.throws(
     () => annotatorAccuracy("01" as unknown as number[], table),
     new TypeError(
-      "Cannot compute annotator accuracy: trueLabels must be an array of class indices",
+      "Cannot compute annotator accuracy: yTrue must be an array of class indices",
     ),
   );
 });

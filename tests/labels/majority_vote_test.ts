@@ -8,12 +8,12 @@ Deno.test("majorityVote() of 3 annotators of accuracy p is right with probabilit
   // 0.343 + 0.441 = 0.784. With 20000 items the standard error is √(0.784·0.216/20000) = 0.0029;
   // tolerance 0.012 (about 4 standard errors).
   const p = 0.7;
-  const truth = Array.from({ length: 20000 }, (_, i) => i % 2);
+  const yTrue = Array.from({ length: 20000 }, (_, i) => i % 2);
   const crowd = [0, 1, 2].map((a) => ({ name: `c${a}`, accuracy: p, costPerLabel: 0.1 }));
-  const table = simulateAnnotations(truth, crowd, { seed: 42 });
+  const table = simulateAnnotations(yTrue, crowd, { seed: 42 });
   const vote = majorityVote(table, { seed: 42 });
   assert.equal(vote.ties, 0, "three binary votes never tie");
-  assertClose(labelingReport(truth, vote.labels, table).accuracy, p ** 3 + 3 * p ** 2 * (1 - p), {
+  assertClose(labelingReport(yTrue, vote.labels, table).accuracy, p ** 3 + 3 * p ** 2 * (1 - p), {
     abs: 0.012,
   });
 });

@@ -2,15 +2,15 @@ import assert from "node:assert/strict";
 import { annotatorAccuracy, simulateAnnotations } from "@lib/labels/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
-const truth = Array.from({ length: 20000 }, (_, i) => i % 4);
+const yTrue = Array.from({ length: 20000 }, (_, i) => i % 4);
 
 Deno.test("simulateAnnotations() gives the true class with the annotator's accuracy", () => {
-  const table = simulateAnnotations(truth, [
+  const table = simulateAnnotations(yTrue, [
     { name: "crowd", accuracy: 0.6, costPerLabel: 0.05 },
     { name: "specialist", accuracy: 0.95, costPerLabel: 1 },
   ], { seed: 42 });
   // 20000 labels each: standard errors √(0.6·0.4/20000) = 0.0035 and 0.0015; tolerance ≈ 4 SE.
-  const acc = annotatorAccuracy(truth, table);
+  const acc = annotatorAccuracy(yTrue, table);
   assertClose(acc[0], 0.6, { abs: 0.014 });
   assertClose(acc[1], 0.95, { abs: 0.006 });
   assert.equal(table.nClasses, 4);
@@ -19,11 +19,11 @@ Deno.test("simulateAnnotations() gives the true class with the annotator's accur
 
 Deno.test("simulateAnnotations() spreads errors evenly over the K − 1 wrong classes", () => {
   // Accuracy 0.4 with K = 4: each wrong class has probability 0.6 / 3 = 0.2.
-  const table = simulateAnnotations(truth, [{ name: "a", accuracy: 0.4, costPerLabel: 0 }], {
+  const table = simulateAnnotations(yTrue, [{ name: "a", accuracy: 0.4, costPerLabel: 0 }], {
     seed: 7,
   });
   const confusion = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
-  for (let j = 0; j < table.label.length; j++) confusion[truth[table.item[j]]][table.label[j]]++;
+  for (let j = 0; j < table.label.length; j++) confusion[yTrue[table.item[j]]][table.label[j]]++;
   for (let k = 0; k < 4; k++) {
     for (let l = 0; l < 4; l++) {
       // 5000 items per class: SE of a share of 0.2 is 0.0057; tolerance 0.025.
@@ -72,16 +72,16 @@ Deno.test("simulateAnnotations() rejects bad annotators, labels and options", ()
   assert.throws(
     () => simulateAnnotations([0, 1.5], a, { seed: 1 }),
     new RangeError(
-      `${context}: trueLabels[1] must be an integer in [0, 9007199254740991), got 1.5`,
+      `${context}: yTrue[1] must be an integer in [0, 9007199254740991), got 1.5`,
     ),
   );
   assert.throws(
     () => simulateAnnotations([0, 2], a, { nClasses: 2, seed: 1 }),
-    new RangeError(`${context}: trueLabels[1] must be an integer in [0, 2), got 2`),
+    new RangeError(`${context}: yTrue[1] must be an integer in [0, 2), got 2`),
   );
   assert.throws(
     () => simulateAnnotations([], a, { seed: 1 }),
-    new RangeError(`${context}: trueLabels must not be empty`),
+    new RangeError(`${context}: yTrue must not be empty`),
   );
   assert.throws(() => simulateAnnotations([0, 1], a, {}), /seed or rng/);
 });

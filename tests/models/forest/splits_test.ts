@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fitDecisionTreeClassifier, fitDecisionTreeRegressor } from "@lib/models/forest/mod.ts";
-import { assertClose } from "../_util/assert_close.ts";
+import { assertClose } from "../../_util/assert_close.ts";
 
 // x = 1 … 7, y = 0 0 1 0 1 1 1 (three 0s, four 1s). Root gini: 1 − (3/7)² − (4/7)² = 24/49.
 // Weighted child gini (n_L G_L + n_R G_R) / n of each cut, by hand:

@@ -9,7 +9,7 @@ import {
 } from "@lib/models/forest/mod.ts";
 import { loadDataset } from "@lib/data/mod.ts";
 import { createRng, permutation } from "@lib/random/mod.ts";
-import { assertClose } from "../_util/assert_close.ts";
+import { assertClose } from "../../_util/assert_close.ts";
 
 function xorData(n: number, seed: number): { x: number[][]; y: number[] } {
   const rng = createRng(seed);
