@@ -7,7 +7,8 @@
 import { _optionalText, _range, _requireText } from "./_checks.ts";
 import type { TitleOptions } from "./_style.ts";
 import { assertFiniteNumber, raise } from "../_shared/validate.ts";
-import type { FigureLayout } from "./figure.ts";
+import type { FigureLayout, Trace } from "./figure.ts";
+import { _logTicks, _positiveExtent } from "./_log_axis.ts";
 
 /** A reference line: vertical (`vLines`, at an x value) or horizontal (`hLines`, at a y value). */
 export interface ReferenceLine {
@@ -24,7 +25,12 @@ export interface PointMarker {
   label: string;
 }
 
-/** Axis scale. Unset, Plotly infers it (linear for numbers, category or date for strings). */
+/**
+ * Axis scale. Unset, Plotly infers it (linear for numbers, category or date for strings).
+ * Log axes label their ticks with full values: 1, 2, 3, 5 × 10^k over up to 1.6
+ * decades (`200 300 500 1000`), 1, 2, 5 × 10^k up to three (`20 50 100 200`), powers
+ * of 10 beyond (`1 10 100 1k 10k`), with the other digits as unlabelled minor ticks.
+ */
 export type AxisType = "linear" | "log";
 
 /** Axis and annotation options shared by the line, scatter and band charts. */
@@ -58,11 +64,15 @@ function position(value: unknown, name: string, context: string, log: boolean): 
   return value;
 }
 
-/** Applies axis types, ranges, reference lines and markers to `layout` (mutates it). */
+/**
+ * Applies axis types, ranges, reference lines and markers to `layout` (mutates it);
+ * log axes get ticks labelled in full for the values in `data` (see `_logTicks`).
+ */
 export function _applyAxisOptions(
   layout: FigureLayout,
   options: AxisOptions,
   context: string,
+  data: readonly Trace[],
 ): void {
   const { xType, yType, vLines = [], hLines = [], markers = [] } = options;
   for (const [name, type] of [["xType", xType], ["yType", yType]] as const) {
@@ -155,4 +165,20 @@ export function _applyAxisOptions(
       bgcolor: "rgba(255,255,255,0.85)",
     });
   });
+  const logTicks = (range: [number, number] | undefined, axis: "x" | "y", at: number[]) => {
+    const extent = range ?? _positiveExtent(data, axis, at);
+    return extent ? _logTicks(extent[0], extent[1], range === undefined) : {};
+  };
+  if (xLog) {
+    Object.assign(
+      layout.xaxis,
+      logTicks(xRange, "x", [...vLines.map((v) => v.at), ...markers.map((m) => m.x)]),
+    );
+  }
+  if (yLog) {
+    Object.assign(
+      layout.yaxis,
+      logTicks(yRange, "y", [...hLines.map((h) => h.at), ...markers.map((m) => m.y)]),
+    );
+  }
 }

@@ -5,11 +5,12 @@
  */
 import { _requireText } from "./_checks.ts";
 import { raise } from "../_shared/validate.ts";
+import { _headerLayout, _measureHeader } from "./_header.ts";
 import type { AxisLayout, FigureLayout, Trace } from "./figure.ts";
 
 /** Width of every single figure, in pixels. */
 export const FIGURE_WIDTH = 720;
-/** Height of every single figure, in pixels. */
+/** Height of a single figure, in pixels (more when the title wraps or the legend needs 2+ rows). */
 export const FIGURE_HEIGHT = 420;
 
 /** Colours given to series in order (the Tableau 10 palette). */
@@ -76,21 +77,30 @@ export function _titles(options: TitleOptions, context: string): TitleOptions {
   };
 }
 
-/** The shared layout: size, font, margins, grid, legend (shown when more than one entry). */
+/** Left and right margins of a single figure, in pixels. */
+const SIDES = { l: 70, r: 30 };
+
+/**
+ * The shared layout: size, font, margins, grid, legend (shown when more than one
+ * entry). The title sits 12 px from the top and the legend below it; the top
+ * margin holds every line of the title and every row of the legend (the figure
+ * grows by each line or row beyond the first, so the plot keeps its size).
+ */
 export function _baseLayout(titles: TitleOptions, data: Trace[]): FigureLayout {
-  const entries = data.filter((t) => t.showlegend !== false && t.type !== "heatmap").length;
+  const header = _measureHeader(titles.title, data, FIGURE_WIDTH, FIGURE_WIDTH - SIDES.l - SIDES.r);
+  const top = header.bottom + (header.legendRows > 0 ? 8 : 18);
+  const bottom = 60;
+  const height = FIGURE_HEIGHT + header.extra;
   return {
-    title: { text: titles.title, x: 0.5, xanchor: "center", y: 0.97, yanchor: "top" },
+    ..._headerLayout(header, height, top, height - top - bottom),
     width: FIGURE_WIDTH,
-    height: FIGURE_HEIGHT,
+    height,
     font: { family: FONT_FAMILY, size: 13, color: "#222222" },
-    margin: { l: 70, r: 30, t: entries > 1 ? 90 : 60, b: 60 },
+    margin: { ...SIDES, t: top, b: bottom },
     paper_bgcolor: "#ffffff",
     plot_bgcolor: "#ffffff",
     colorway: [...PALETTE],
     hovermode: "closest",
-    showlegend: entries > 1,
-    legend: { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" },
     xaxis: axis(titles.xTitle),
     yaxis: axis(titles.yTitle),
     shapes: [],

@@ -97,7 +97,7 @@ export function bandChart(series: readonly BandSeries[], options: ChartOptions):
   });
   const data = [...bands, ...lines];
   const layout = _baseLayout(titles, data);
-  _applyAxisOptions(layout, options, context);
+  _applyAxisOptions(layout, options, context, data);
   return new Figure({ data, layout });
 }
 

@@ -94,10 +94,15 @@ export function barChart(
   layout.bargap = 0.2;
   layout.xaxis.type = "category";
   layout.xaxis.showgrid = false;
-  _applyAxisOptions(layout, {
-    yType: options.yType,
-    yRange: options.yRange,
-    hLines: options.hLines,
-  }, context);
+  _applyAxisOptions(
+    layout,
+    {
+      yType: options.yType,
+      yRange: options.yRange,
+      hLines: options.hLines,
+    },
+    context,
+    data,
+  );
   return new Figure({ data, layout });
 }

@@ -1,5 +1,5 @@
 import type { MimeBundle } from "./_jupyter.ts";
-import type { FigureSpec } from "./figure.ts";
+import { _plainTitle, type FigureSpec } from "./figure.ts";
 import { renderPng } from "./renderer.ts";
 
 /** The media type of Plotly figures in Jupyter. */
@@ -38,7 +38,7 @@ export async function figureBundle(spec: FigureSpec): Promise<MimeBundle> {
   const json = JSON.parse(JSON.stringify({ data: spec.data, layout: spec.layout }));
   const bundle: MimeBundle = {
     [PLOTLY_MIME]: json,
-    "text/plain": `Figure: ${spec.layout?.title?.text ?? "(untitled)"}`,
+    "text/plain": `Figure: ${_plainTitle(spec) ?? "(untitled)"}`,
   };
   try {
     const png = await renderPng(spec);

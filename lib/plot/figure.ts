@@ -46,6 +46,11 @@ export interface FigureSpec {
   layout: FigureLayout;
 }
 
+/** The title of a spec as one line of text (`<br>` line breaks become spaces). */
+export function _plainTitle(spec: FigureSpec): string | undefined {
+  return spec.layout?.title?.text?.replace(/<br\s*\/?>/gi, " ");
+}
+
 const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
 
 /**
@@ -86,9 +91,9 @@ export class Figure implements FigureSpec {
     this.layout = spec.layout;
   }
 
-  /** The figure's title text. */
+  /** The figure's title text (a wrapped title as one line). */
   get title(): string {
-    return this.layout.title.text;
+    return _plainTitle(this) ?? "";
   }
 
   /** The plain `{ data, layout }` spec (used by `JSON.stringify`). */

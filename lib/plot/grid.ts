@@ -1,6 +1,7 @@
 import { _requireArray, _requireText } from "./_checks.ts";
+import { _headerLayout, _measureHeader } from "./_header.ts";
 import { _baseLayout, FIGURE_WIDTH } from "./_style.ts";
-import { Figure, type FigureSpec, type Trace } from "./figure.ts";
+import { _plainTitle, Figure, type FigureSpec, type Trace } from "./figure.ts";
 import { assertInteger, raise } from "../_shared/validate.ts";
 
 /** Options of {@link subplotGrid}. */
@@ -11,8 +12,20 @@ export interface GridOptions {
   columns?: number;
 }
 
-/** Panel size and gaps of a grid, in pixels. */
-const PANEL = { width: 400, height: 260, hGap: 90, vGap: 100, left: 70, right: 30, bottom: 60 };
+/**
+ * Panel size and gaps of a grid, in pixels; `titleSpace` is the room above a
+ * panel for its title.
+ */
+const PANEL = {
+  width: 400,
+  height: 260,
+  hGap: 90,
+  vGap: 100,
+  left: 70,
+  right: 30,
+  bottom: 60,
+  titleSpace: 34,
+};
 
 const suffix = (k: number) => (k === 0 ? "" : String(k + 1));
 
@@ -26,7 +39,10 @@ function remapRef(ref: unknown, s: string): unknown {
  * Combines figures into one figure with a grid of panels, filled row by row. Each
  * panel keeps its traces, axis titles, axis types and ranges, reference lines and
  * markers; its title becomes the panel title. Legend entries with the same name and
- * colour appear once (e.g. "train" and "validation" across panels).
+ * colour appear once (e.g. "train" and "validation" across panels). The grid title
+ * sits at the top (wrapped onto more lines when wider than the grid), the shared
+ * legend below it with as many rows as its entries need, then the panels, which
+ * keep their size (400 × 260 px) whatever the number of columns.
  *
  * @param figures The panels (figures built by this module, not grids).
  * @param options The grid title (required) and the number of columns.
@@ -104,15 +120,17 @@ export function subplotGrid(
     }
   });
 
+  // The shared legend sits between the title and the panel titles, with room for all its rows.
+  const width = Math.max(FIGURE_WIDTH, PANEL.left + plotW + right);
+  const header = _measureHeader(title, data, width, width - PANEL.left - right);
+  const top = header.bottom + PANEL.titleSpace;
+  const height = top + plotH + PANEL.bottom;
   const layout = _baseLayout({ title, xTitle: "", yTitle: "" }, []);
-  const legend = seen.size > 1;
-  const top = legend ? 110 : 80;
   Object.assign(layout, {
-    width: Math.max(FIGURE_WIDTH, PANEL.left + plotW + right),
-    height: top + plotH + PANEL.bottom,
+    ..._headerLayout(header, height, top, plotH),
+    width,
+    height,
     margin: { l: PANEL.left, r: right, t: top, b: PANEL.bottom },
-    showlegend: legend,
-    legend: { orientation: "h", x: 0, xanchor: "left", y: 1 + 45 / plotH, yanchor: "bottom" },
   });
   figs.forEach((f, k) => {
     const s = suffix(k);
@@ -135,7 +153,7 @@ export function subplotGrid(
       });
     }
     layout.annotations.push({
-      text: `<b>${f.layout.title?.text ?? ""}</b>`,
+      text: `<b>${_plainTitle(f) ?? ""}</b>`,
       xref: "paper",
       yref: "paper",
       x: (x[0] + x[1]) / 2,

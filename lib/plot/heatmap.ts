@@ -2,7 +2,7 @@ import { _optionalText, _range, _requireArray, _sameLength, _values } from "./_c
 import { _formatValue } from "./_progress_format.ts";
 import { _baseLayout, _titles, type TitleOptions } from "./_style.ts";
 import { Figure, type Trace } from "./figure.ts";
-import { assertOneOf, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertOneOf, raise } from "../_shared/validate.ts";
 
 /**
  * Colour scales from ColorBrewer (light → dark blue; dark red → white → dark blue)
@@ -56,6 +56,12 @@ export interface HeatmapOptions extends TitleOptions {
   zRange?: [number, number];
   /** Write each value in its cell (integers as they are, others to 4 digits). @default false */
   annotate?: boolean;
+  /**
+   * Gap between neighbouring cells, in pixels: 1 separates the cells of a matrix
+   * such as a confusion matrix; 0 draws an image (e.g. 28×28 digits) without a grid.
+   * @default 1
+   */
+  cellGap?: number;
 }
 
 /**
@@ -64,11 +70,11 @@ export interface HeatmapOptions extends TitleOptions {
  * rows and predicted classes as columns.
  *
  * @param z The matrix as rows of equal length; `NaN` cells stay blank.
- * @param options Titles (required), labels, colour scale, `annotate`.
+ * @param options Titles (required), labels, colour scale, `annotate`, `cellGap`.
  * @returns A {@link Figure}.
- * @throws {TypeError} If a title is missing or a cell is not a number.
+ * @throws {TypeError} If a title is missing, or a cell or `cellGap` is not a number.
  * @throws {RangeError} If rows differ in length, the labels do not match the matrix
- * shape, the matrix is empty, or a value is infinite.
+ * shape, the matrix is empty, a value is infinite, or `cellGap` is negative.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -79,13 +85,20 @@ export interface HeatmapOptions extends TitleOptions {
  * });
  * assert.deepEqual(fig.data[0].text, [["50", "3"], ["7", "40"]]);
  * assert.equal(fig.layout.yaxis.autorange, "reversed");
+ *
+ * // An image: no gaps between the pixels.
+ * const image = heatmapChart([[0, 0.5], [1, 0]], {
+ *   title: "Pixels", xTitle: "column", yTitle: "row", colorScale: "Viridis", cellGap: 0,
+ * });
+ * assert.equal(image.data[0].xgap, 0);
  * ```
  */
 export function heatmapChart(z: readonly ArrayLike<number>[], options: HeatmapOptions): Figure {
   const context = "build heatmapChart";
   const titles = _titles(options, context);
-  const { colorScale = "Blues", annotate = false } = options;
+  const { colorScale = "Blues", annotate = false, cellGap = 1 } = options;
   assertOneOf(colorScale, ["Blues", "Viridis", "RdBu"] as const, "colorScale", context);
+  assertFiniteNumber(cellGap, "cellGap", context, { min: 0 });
   const colorTitle = options.colorTitle === undefined
     ? undefined
     : _optionalText(options.colorTitle, "colorTitle", context);
@@ -124,8 +137,8 @@ export function heatmapChart(z: readonly ArrayLike<number>[], options: HeatmapOp
     colorscale: SCALES[colorScale],
     colorbar: { title: { text: colorTitle ?? "" }, thickness: 14 },
     hovertemplate: "%{y} / %{x}: %{z}<extra></extra>",
-    xgap: 1,
-    ygap: 1,
+    xgap: cellGap,
+    ygap: cellGap,
   };
   if (given) [trace.zmin, trace.zmax] = given;
   else if (colorScale === "RdBu" && finite.length > 0) {

@@ -108,7 +108,7 @@ export function histogramChart(
   const layout = _baseLayout(titles, data);
   layout.barmode = "overlay";
   layout.bargap = 0;
-  _applyAxisOptions(layout, { ...options, xType: undefined, markers: undefined }, context);
+  _applyAxisOptions(layout, { ...options, xType: undefined, markers: undefined }, context, data);
   return new Figure({ data, layout });
 }
 

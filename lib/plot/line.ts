@@ -76,6 +76,6 @@ export function lineChart(series: readonly LineSeries[], options: ChartOptions):
     };
   });
   const layout = _baseLayout(titles, data);
-  _applyAxisOptions(layout, options, context);
+  _applyAxisOptions(layout, options, context, data);
   return new Figure({ data, layout });
 }

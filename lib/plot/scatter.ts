@@ -133,6 +133,6 @@ export function scatterChart(points: ScatterData, options: ScatterOptions): Figu
     }];
   }
   const layout = _baseLayout(titles, data);
-  _applyAxisOptions(layout, options, context);
+  _applyAxisOptions(layout, options, context, data);
   return new Figure({ data, layout });
 }

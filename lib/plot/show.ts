@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { figureBundle } from "./bundle.ts";
-import type { FigureSpec } from "./figure.ts";
+import { _plainTitle, type FigureSpec } from "./figure.ts";
 import { _getJupyter } from "./_jupyter.ts";
 import { renderPng } from "./renderer.ts";
 import { _requireText } from "./_checks.ts";
@@ -43,7 +43,7 @@ export function figureHtml(spec: FigureSpec): string {
   const plotly = Deno.readTextFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"));
   // "<" is escaped so that no string in the data can close the script element.
   const json = JSON.stringify({ data: spec.data, layout: spec.layout }).replace(/</g, "\\u003c");
-  const title = escapeHtml(spec.layout?.title?.text ?? "Figure");
+  const title = escapeHtml(_plainTitle(spec) ?? "Figure");
   return `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n` +
     `<script>${plotly}</script>\n</head>\n<body>\n<div id="figure"></div>\n<script>\n` +
     `const spec = ${json};\nPlotly.newPlot("figure", spec.data, spec.layout, { displaylogo: false });\n` +
@@ -113,12 +113,12 @@ export async function show(spec: FigureSpec, options: ShowOptions = {}): Promise
     if (path !== undefined) await writeFigure(spec, path);
     return;
   }
-  const base = `out/figures/${_slug(spec.layout?.title?.text ?? "figure")}`;
+  const base = `out/figures/${_slug(_plainTitle(spec) ?? "figure")}`;
   const paths = path === undefined ? [`${base}.html`, `${base}.png`] : [path];
   const written: string[] = [];
   for (const p of paths) {
     const done = await writeFigure(spec, p);
     if (done) written.push(done);
   }
-  console.log(`Figure "${spec.layout?.title?.text ?? ""}" written to ${written.join(" and ")}`);
+  console.log(`Figure "${_plainTitle(spec) ?? ""}" written to ${written.join(" and ")}`);
 }

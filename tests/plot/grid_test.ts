@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { bandChart, heatmapChart, lineChart, subplotGrid } from "../../lib/plot/mod.ts";
+import type { Figure } from "../../lib/plot/mod.ts";
 import { TITLES } from "./_helpers.ts";
+import { assertClose } from "../_util/assert_close.ts";
 
 const loss = lineChart([
   { name: "train", x: [1, 2], y: [1, 0.5] },
@@ -73,4 +75,62 @@ Deno.test("subplotGrid() rejects bad input", () => {
   for (const [fn, kind, message] of cases) {
     assert.throws(fn, { name: kind.name, message: `Cannot build subplotGrid: ${message}` });
   }
+});
+
+/** The layout fields that place the title, the legend and the panels. */
+interface Placement {
+  height: number;
+  margin: { t: number; b: number };
+  title: { y: number; yanchor: string };
+  legend: { y: number; yanchor: string };
+}
+const placement = (fig: Figure) => fig.layout as unknown as Placement;
+
+/** A line chart with `n` named series (names of about 27 characters when `long`). */
+function panel(title: string, n: number, long = false) {
+  return lineChart(
+    Array.from({ length: n }, (_, i) => ({
+      name: long ? `series ${i + 1} with a longer name` : `s${i + 1}`,
+      x: [1, 2],
+      y: [i, i + 1],
+    })),
+    { title, xTitle: "x (units)", yTitle: "y (units)" },
+  );
+}
+
+Deno.test("subplotGrid() keeps the title 12 px from the top and the legend below it, for 1–4 columns", () => {
+  for (const columns of [1, 2, 3, 4]) {
+    for (const entries of [2, 10]) {
+      const figs = Array.from({ length: 4 }, (_, k) => panel(`P${k}`, entries, entries > 2));
+      const layout = placement(subplotGrid(figs, { title: "Grid", columns }));
+      const label = `columns=${columns}, entries=${entries}`;
+      const plotH = layout.height - layout.margin.t - layout.margin.b;
+      const { title, legend } = layout;
+      assert.equal(title.yanchor, "top");
+      assertClose((1 - title.y) * layout.height, 12, { abs: 1e-9 }, label);
+      // The legend's top edge, in pixels from the top of the figure.
+      assert.equal(legend.yanchor, "top");
+      assertClose(layout.margin.t - (legend.y - 1) * plotH, 42, { abs: 1e-9 }, label);
+      // Below the legend's rows: 34 px for the panel titles.
+      const legendHeight = layout.margin.t - 42 - 34;
+      assert.ok(legendHeight >= 30, label);
+      if (entries === 10) assert.ok(legendHeight >= 50, `${label}: ten long entries wrap`);
+    }
+  }
+});
+
+Deno.test("subplotGrid() makes room for every legend row and keeps the panels' size", () => {
+  const top = (g: Figure) => placement(g).margin.t;
+  const two = subplotGrid([panel("A", 2), panel("B", 2)], { title: "G", columns: 1 });
+  const ten = subplotGrid([panel("A", 10, true), panel("B", 10, true)], {
+    title: "G",
+    columns: 1,
+  });
+  // 720 px wide, 620 px of plot: two 27-character entries fit per row, so five rows.
+  assert.equal(top(ten) - top(two), 4 * 20);
+  // The panels keep their size: the figure grows by the legend's extra rows.
+  assert.equal(ten.layout.height - two.layout.height, 4 * 20);
+  const none = subplotGrid([panel("A", 1), panel("B", 1)], { title: "G" });
+  assert.equal(none.layout.showlegend, false);
+  assert.equal(top(none), 42 + 34);
 });

@@ -33,6 +33,15 @@ Deno.test("heatmapChart() defaults labels to indices; RdBu is symmetric around 0
   assert.deepEqual([fixed.data[0].zmin, fixed.data[0].zmax], [0, 10]);
 });
 
+Deno.test("heatmapChart() separates cells by 1 px by default and draws images with cellGap 0", () => {
+  const matrix = heatmapChart([[1, 2], [3, 4]], TITLES).data[0];
+  assert.deepEqual([matrix.xgap, matrix.ygap], [1, 1]);
+  const image = heatmapChart([[0, 0.5], [1, 0.25]], { ...TITLES, cellGap: 0 }).data[0];
+  assert.deepEqual([image.xgap, image.ygap], [0, 0]);
+  const wide = heatmapChart([[1]], { ...TITLES, cellGap: 2.5 }).data[0];
+  assert.deepEqual([wide.xgap, wide.ygap], [2.5, 2.5]);
+});
+
 Deno.test("heatmapChart() rejects ragged matrices and label counts that do not match", () => {
   const cases: [() => unknown, ErrorConstructor, string][] = [
     [
@@ -55,6 +64,21 @@ Deno.test("heatmapChart() rejects ragged matrices and label counts that do not m
       () => heatmapChart([[1]], { ...TITLES, colorScale: "Jet" as "Blues" }),
       RangeError,
       'colorScale must be one of "Blues", "Viridis", "RdBu", got "Jet"',
+    ],
+    [
+      () => heatmapChart([[1]], { ...TITLES, cellGap: -1 }),
+      RangeError,
+      "cellGap must be at least 0, got -1",
+    ],
+    [
+      () => heatmapChart([[1]], { ...TITLES, cellGap: NaN }),
+      RangeError,
+      "cellGap must be finite, got NaN",
+    ],
+    [
+      () => heatmapChart([[1]], { ...TITLES, cellGap: "0" as unknown as number }),
+      TypeError,
+      'cellGap must be a number, got "0"',
     ],
   ];
   for (const [fn, kind, message] of cases) {
