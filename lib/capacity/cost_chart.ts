@@ -23,6 +23,17 @@ export interface CostChartOptions {
   hLines?: ReferenceLine[];
 }
 
+/** Colour of a fitted line shared by every group. */
+const SHARED_FIT_COLOR = "#555555";
+
+/** Whether two series draw the same points. */
+function sameLine(a: LineSeries, b: LineSeries): boolean {
+  const [ax, ay, bx, by] = [a.x, a.y, b.x, b.y] as ArrayLike<unknown>[];
+  if (ax.length !== bx.length) return false;
+  for (let i = 0; i < ax.length; i++) if (ax[i] !== bx[i] || ay[i] !== by[i]) return false;
+  return true;
+}
+
 function valueOf(o: CostObservation, axis: CostAxis, context: string): number {
   if (axis === "layers") {
     if (!Array.isArray(o.layers)) raise("range", context, "observations need layers for this axis");
@@ -39,7 +50,9 @@ function valueOf(o: CostObservation, axis: CostAxis, context: string): number {
  * Measured timings and a fitted cost model on log–log axes: one solid line
  * with markers for the measurements and one dashed line for the fit's
  * predictions at the same sizes, per value of `group` (the pair shares a
- * colour). On log–log axes a
+ * colour). When the fit does not depend on the group size (its form lacks it),
+ * the fitted lines coincide and one grey dashed line is drawn instead, named
+ * "fit (the same for every <group>)". On log–log axes a
  * power law $t = a n^b$ is a straight line of slope b, and a constant overhead
  * bends the fitted line flat at small sizes.
  *
@@ -74,7 +87,7 @@ export function costChart(
     raise("range", context, "observations must be a non-empty array");
   }
   const keys = observations.map((o) => (group === undefined ? 0 : valueOf(o, group, context)));
-  const series: LineSeries[] = [];
+  const measured: LineSeries[] = [], fits: LineSeries[] = [];
   for (const key of [...new Set(keys)].sort((a, b) => a - b)) {
     const points = observations.filter((_, i) => keys[i] === key)
       .map((o) => ({ x: valueOf(o, x, context), t: o.timeMs, p: predictCost(fit, o) }))
@@ -82,9 +95,18 @@ export function costChart(
     const shown = Number.isInteger(key) ? key : Number(key.toPrecision(3));
     const label = group === undefined ? "" : `, ${group} = ${shown}`;
     const xs = points.map((p) => p.x);
-    series.push({ name: `measured${label}`, x: xs, y: points.map((p) => p.t), markers: true });
-    series.push({ name: `fit${label}`, x: xs, y: points.map((p) => p.p), dash: "dash" });
+    measured.push({ name: `measured${label}`, x: xs, y: points.map((p) => p.t), markers: true });
+    fits.push({ name: `fit${label}`, x: xs, y: points.map((p) => p.p), dash: "dash" });
   }
+  // A fit that ignores the group size draws the same line for every group: draw it once.
+  const shared = fits.length > 1 && fits.every((s) => sameLine(s, fits[0]));
+  const series = shared
+    ? [...measured, { ...fits[0], name: `fit (the same for every ${group})` }]
+    : measured.flatMap((m, k) => [m, fits[k]]);
+  // A measurement and its fit share a colour: pair k gets the k-th colour of the palette.
+  const colors = shared
+    ? [...measured.map((_, k) => PALETTE[k % PALETTE.length]), SHARED_FIT_COLOR]
+    : series.map((_, j) => PALETTE[Math.floor(j / 2) % PALETTE.length]);
   const fig = lineChart(series, {
     title: options.title,
     xTitle: options.xTitle,
@@ -93,9 +115,8 @@ export function costChart(
     yType: "log",
     hLines,
   });
-  // A measurement and its fit share a colour: pair k gets the k-th colour of the palette.
   fig.data.forEach((trace, j) => {
-    const color = PALETTE[Math.floor(j / 2) % PALETTE.length];
+    const color = colors[j];
     trace.line = { ...(trace.line as object), color };
     trace.marker = { ...(trace.marker as object), color };
   });

@@ -6,7 +6,7 @@ import {
   assertSameLength,
   raise,
 } from "../_shared/validate.ts";
-import { interval, normalQuantile } from "./_stats.ts";
+import { interval, normalCdf, normalQuantile } from "./_stats.ts";
 import type { Estimate } from "./types.ts";
 
 /** Options of {@link sampleRatioMismatch}. */
@@ -51,14 +51,23 @@ export interface SrmResult {
   relativeEffect: Estimate;
 }
 
+/** P(χ²_df ≥ x); exact in the far tail for 1 df (χ²₁ = Z²) and 2 df (an exponential). */
+function chiSquareTail(x: number, df: number): number {
+  if (df === 1) return Math.min(1, 2 * normalCdf(-Math.sqrt(x)));
+  if (df === 2) return Math.exp(-x / 2);
+  return Math.max(0, 1 - chisquare.cdf(x, df));
+}
+
 /**
  * Sample ratio mismatch (SRM) check: Pearson's chi-square goodness-of-fit test of
  * the observed users per arm against the designed split (scipy `chisquare`).
  * $$\chi^2 = \sum_i \frac{(O_i - E_i)^2}{E_i},\quad E_i = N\,s_i,\quad
  *   p = P(\chi^2_{k-1} \ge \chi^2)$$
  * A significant result means the assignment or logging is broken and the
- * experiment's effect estimates cannot be trusted. The p-value is
- * 1 − CDF, so values below about 1e-16 print as 0.
+ * experiment's effect estimates cannot be trusted. For two and three arms the
+ * p-value is computed from the upper tail itself, $2\Phi(-\sqrt{\chi^2})$ and
+ * $e^{-\chi^2/2}$ (1 and 2 degrees of freedom), so it stays accurate far below
+ * 1e-16; for more arms it is 1 − CDF, and values below about 1e-16 print as 0.
  *
  * @param observed Users per arm, in arm order (control first); non-negative integers,
  *   at least 2 arms, total > 0.
@@ -112,7 +121,7 @@ export function sampleRatioMismatch(
     statistic += (observed[i] - expectedCounts[i]) ** 2 / expectedCounts[i];
   }
   const df = k - 1;
-  const pValue = Math.max(0, 1 - chisquare.cdf(statistic, df));
+  const pValue = chiSquareTail(statistic, df);
   const observedShares = Array.from(observed, (o) => o / total);
   const s1 = observedShares[1];
   const se = Math.sqrt(s1 * (1 - s1) / total);

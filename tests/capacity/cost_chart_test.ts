@@ -32,6 +32,19 @@ Deno.test("costChart() gives a measurement and its fit the same colour", () => {
   assert.deepEqual(colours, [PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[1]]);
 });
 
+Deno.test("costChart() draws one grey fit when the fit ignores the group size", () => {
+  const fitN = fitCostModel(OBS, "n", { overhead: true }); // no f in the form: one line for all f
+  const fig = costChart(OBS, fitN, { title: "T", xTitle: "rows n", x: "n", group: "f" });
+  assert.deepEqual(fig.data.map((t) => t.name), [
+    "measured, f = 8",
+    "measured, f = 64",
+    "fit (the same for every f)",
+  ]);
+  const colours = fig.data.map((t) => (t.line as { color: string }).color);
+  assert.deepEqual(colours, [PALETTE[0], PALETTE[1], "#555555"]);
+  assert.deepEqual(fig.data[2].y, [1000, 2000, 4000].map((n) => predictCost(fitN, { n })));
+});
+
 Deno.test("costChart() without a group draws one pair; the layers axis sums w_l·w_(l+1)", () => {
   const obs = [[10, 4, 1], [10, 8, 1], [10, 16, 1]].map((layers, i) => ({
     n: 1,

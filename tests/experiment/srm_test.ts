@@ -29,6 +29,16 @@ Deno.test("sampleRatioMismatch() flags a broken 50/50 split at the default alpha
   assertClose(r.observedShares, [50 / 102, 52 / 102], { rel: 1e-12 });
 });
 
+Deno.test("sampleRatioMismatch() keeps tiny p-values instead of rounding them to 0", () => {
+  // 50,000 vs 53,000: chi² = 2·1500²/51,500 = 87.38 (df 1); p = erfc(√(chi²/2)) = 8.9613e-21
+  // (chi²₁ is the square of a standard normal; Python math.erfc).
+  const two = sampleRatioMismatch([50000, 53000], [0.5, 0.5]);
+  assertClose(two.pValue, 8.961303142138794e-21, { rel: 1e-6 });
+  // 50,000 / 50,000 / 53,000: chi² = 117.65 (df 2); p = exp(−chi²/2) = 2.8397e-26.
+  const three = sampleRatioMismatch([50000, 50000, 53000], [1, 1, 1]);
+  assertClose(three.pValue, 2.8396562499021337e-26, { rel: 1e-6 });
+});
+
 Deno.test("sampleRatioMismatch() accepts an unequal design", () => {
   // 90/10 design with 9,000 / 1,000 users is exactly on plan.
   const r = sampleRatioMismatch([9000, 1000], [0.9, 0.1]);
