@@ -1,4 +1,11 @@
-import { _coordinates, _requireArray, _sameLength, _seriesName, _values } from "./_checks.ts";
+import {
+  _coordinates,
+  _optionalText,
+  _requireArray,
+  _sameLength,
+  _seriesName,
+  _values,
+} from "./_checks.ts";
 import { _applyAxisOptions, type ChartOptions } from "./_axis_options.ts";
 import { _baseLayout, _colour, _titles } from "./_style.ts";
 import { Figure, type Trace } from "./figure.ts";
@@ -16,6 +23,11 @@ export interface LineSeries {
   dash?: "solid" | "dash" | "dot";
   /** Draw a marker at every point too. @default false */
   markers?: boolean;
+  /**
+   * Line and marker colour (any CSS colour, e.g. `PALETTE[0]`), to tie a series to
+   * another of the same colour. @default the `i`-th colour of `PALETTE` for series `i`
+   */
+  colour?: string;
 }
 
 /**
@@ -25,9 +37,10 @@ export interface LineSeries {
  * @param series The lines; each `x` and `y` of equal length, `y` finite or NaN (gap).
  * @param options Titles (required), axis types and ranges, reference lines, markers.
  * @returns A {@link Figure}.
- * @throws {TypeError} If a title is missing, or an array holds a non-number.
- * @throws {RangeError} If a title is empty, lengths differ, an array is empty or a
- * value is infinite.
+ * @throws {TypeError} If a title is missing, an array holds a non-number, or a
+ * `colour` is not a string.
+ * @throws {RangeError} If a title or `colour` is empty, lengths differ, an array is
+ * empty or a value is infinite.
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -65,14 +78,15 @@ export function lineChart(series: readonly LineSeries[], options: ChartOptions):
         `series[${i}].dash must be "solid", "dash" or "dot", got ${JSON.stringify(dash)}`,
       );
     }
+    const colour = _optionalText(s.colour, `series[${i}].colour`, context) ?? _colour(i);
     return {
       type: "scatter",
       mode: s.markers ? "lines+markers" : "lines",
       ...(name === undefined ? {} : { name }),
       x,
       y,
-      line: { color: _colour(i), width: 2, dash },
-      marker: { color: _colour(i), size: 6 },
+      line: { color: colour, width: 2, dash },
+      marker: { color: colour, size: 6 },
     };
   });
   const layout = _baseLayout(titles, data);

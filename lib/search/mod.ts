@@ -3,7 +3,8 @@
  * inverted index and BM25 as the cheap first stage (selector) over a whole
  * collection; query–document features, constructed graded relevance and NDCG of a
  * result list for a learned second stage (ranker), and the funnel that joins
- * them (the ranker is typically a `denseScorer` of `lib/models`). The State of the Union addresses (`loadDataset("sotu")` of
+ * them (the ranker is typically a `denseScorer` of `lib/models`); {@link timePerQuery}
+ * times a search system per query. The State of the Union addresses (`loadDataset("sotu")` of
  * `lib/data`) become passage documents with {@link sotuDocuments}, and
  * {@link SOTU_QUERIES} holds queries with their judging guidelines.
  *
@@ -34,3 +35,4 @@ export * from "./funnel.ts";
 export * from "./relevance.ts";
 export * from "./sotu.ts";
 export * from "./ndcg.ts";
+export * from "./timing.ts";

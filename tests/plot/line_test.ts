@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FIGURE_HEIGHT, FIGURE_WIDTH, lineChart } from "../../lib/plot/mod.ts";
+import { FIGURE_HEIGHT, FIGURE_WIDTH, lineChart, PALETTE } from "../../lib/plot/mod.ts";
 import { asJson, TITLES } from "./_helpers.ts";
 
 Deno.test("lineChart() builds one scatter trace per series with names, colours and dashes", () => {
@@ -27,6 +27,20 @@ Deno.test("lineChart() builds one scatter trace per series with names, colours a
   assert.equal(fig.layout.showlegend, true);
   assert.deepEqual([fig.layout.width, fig.layout.height], [FIGURE_WIDTH, FIGURE_HEIGHT]);
   assert.equal(fig.title, "Loss per epoch");
+});
+
+Deno.test("lineChart() gives a series its own colour when asked, else the palette's", () => {
+  const fig = lineChart([
+    { name: "model", x: [1, 2], y: [1, 2] },
+    { name: "model, reference", x: [1, 2], y: [3, 3], dash: "dash", colour: PALETTE[0] },
+    { name: "other", x: [1, 2], y: [2, 1] },
+  ], TITLES);
+  assert.deepEqual(fig.data.map((t) => t.line), [
+    { color: PALETTE[0], width: 2, dash: "solid" },
+    { color: PALETTE[0], width: 2, dash: "dash" },
+    { color: PALETTE[2], width: 2, dash: "solid" },
+  ]);
+  assert.deepEqual(fig.data[1].marker, { color: PALETTE[0], size: 6 });
 });
 
 Deno.test("lineChart() hides the legend for one series and turns NaN into a gap (null)", () => {
@@ -120,6 +134,16 @@ Deno.test("lineChart() rejects mismatched lengths, empty input, infinities and b
       () => lineChart([{ x: [1], y: [1], dash: "wavy" as "dot" }], TITLES),
       RangeError,
       'Cannot build lineChart: series[0].dash must be "solid", "dash" or "dot", got "wavy"',
+    ],
+    [
+      () => lineChart([{ x: [1], y: [1], colour: 3 as unknown as string }], TITLES),
+      TypeError,
+      "Cannot build lineChart: series[0].colour must be a non-empty string",
+    ],
+    [
+      () => lineChart([{ x: [1], y: [1], colour: " " }], TITLES),
+      RangeError,
+      "Cannot build lineChart: series[0].colour must be a non-empty string",
     ],
   ];
   for (const [fn, kind, message] of cases) assert.throws(fn, { name: kind.name, message });
