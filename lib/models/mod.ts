@@ -37,3 +37,4 @@ export type { OptimizerName, OutputActivation } from "./_compile.ts";
 export * from "./standardizer.ts";
 export * from "./dense_scorer.ts";
 export * from "./forest/mod.ts";
+export * from "./mlp_regression_error.ts";

@@ -1,8 +1,9 @@
 /**
  * Text features for classifiers (chapter 3): the body of a raw e-mail
  * ({@link mailBody}) and fixed-width hashed bag-of-words vectors
- * ({@link hashedBagOfWords}, with the {@link fnv1a32} hash). Tokenize with
- * `tokenize` from `lib/search`.
+ * ({@link hashedBagOfWords}, with the {@link fnv1a32} hash), and a seeded logistic
+ * regression text classifier on them ({@link fitTextClassifier},
+ * {@link textClassifierAccuracy}). Tokenize with `tokenize` from `lib/search`.
  *
  * ```ts
  * import assert from "node:assert/strict";
@@ -20,3 +21,4 @@
 export * from "./hash.ts";
 export * from "./hashed_bag_of_words.ts";
 export * from "./mail_body.ts";
+export * from "./text_classifier.ts";
