@@ -11,6 +11,7 @@ export const _FIELDS: Record<CostForm, (keyof CostObservation)[]> = {
   "n": ["n"],
   "f": ["f"],
   "n*f": ["n", "f"],
+  "n*f+n": ["n", "f"],
   "n*trees*depth": ["n", "trees", "depth"],
   "n*f*trees*depth": ["n", "f", "trees", "depth"],
   "layers": ["layers"],
@@ -18,7 +19,7 @@ export const _FIELDS: Record<CostForm, (keyof CostObservation)[]> = {
   "power": ["n"],
 };
 
-/** The term g(sizes) of a linear form (n for `"power"`). */
+/** The term g(sizes) of a linear form (n for `"power"`, n·f for `"n*f+n"`, whose n is extra). */
 export function _termOf(form: CostForm, o: CostObservation): number {
   const products = () => {
     let s = 0;
@@ -32,6 +33,7 @@ export function _termOf(form: CostForm, o: CostObservation): number {
     case "f":
       return o.f!;
     case "n*f":
+    case "n*f+n":
       return o.n! * o.f!;
     case "n*trees*depth":
       return o.n! * o.trees! * o.depth!;

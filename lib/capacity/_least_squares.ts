@@ -91,3 +91,60 @@ export function _rSquared(y: ArrayLike<number>, yHat: ArrayLike<number>): number
   if (sst === 0) return sse === 0 ? 1 : -Infinity;
   return 1 - sse / sst;
 }
+
+/** Solves the small dense system A x = y by Gaussian elimination; undefined when singular. */
+function solve(a: number[][], y: number[]): number[] | undefined {
+  const k = y.length;
+  const m = a.map((row, i) => [...row, y[i]]);
+  for (let col = 0; col < k; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < k; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    if (!(Math.abs(m[pivot][col]) > 1e-12)) return undefined;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const factor = m[r][col] / m[col][col];
+      for (let j = col; j <= k; j++) m[r][j] -= factor * m[col][j];
+    }
+  }
+  return m.map((row, i) => row[k] / row[i]);
+}
+
+/**
+ * Minimises Σᵢ (tᵢ − Σⱼ βⱼ Xᵢⱼ)² over β ≥ 0 for a handful of columns X (here at most
+ * three). Every subset of columns is fitted without constraints and the feasible fit
+ * with the smallest SSE is kept: the optimum of a convex quadratic over the
+ * non-negative orthant is the unconstrained optimum on its own support, so this is
+ * exact. Columns are scaled to unit norm first, which keeps the normal equations
+ * well conditioned when the columns differ by orders of magnitude (n·f against 1).
+ */
+export function _nonNegativeLeastSquares(
+  columns: readonly ArrayLike<number>[],
+  t: ArrayLike<number>,
+): { beta: number[]; sse: number } {
+  const p = columns.length;
+  const scale = columns.map((x) => Math.sqrt(Array.from(x).reduce((s, v) => s + v * v, 0)) || 1);
+  const sseOfBeta = (beta: number[]) => {
+    let s = 0;
+    for (let i = 0; i < t.length; i++) {
+      let pred = 0;
+      for (let j = 0; j < p; j++) pred += beta[j] * columns[j][i];
+      s += (t[i] - pred) ** 2;
+    }
+    return s;
+  };
+  let best = { beta: new Array<number>(p).fill(0), sse: sseOfBeta(new Array(p).fill(0)) };
+  for (let mask = 1; mask < 1 << p; mask++) {
+    const active = [...Array(p).keys()].filter((j) => mask & (1 << j));
+    const z = active.map((j) => Float64Array.from(columns[j], (v) => v / scale[j]));
+    const gram = z.map((u) => z.map((v) => u.reduce((s, ui, i) => s + ui * v[i], 0)));
+    const rhs = z.map((u) => u.reduce((s, ui, i) => s + ui * t[i], 0));
+    const coef = solve(gram, rhs);
+    if (coef === undefined || coef.some((v) => v < 0)) continue;
+    const beta = new Array<number>(p).fill(0);
+    active.forEach((j, r) => (beta[j] = coef[r] / scale[j]));
+    const sse = sseOfBeta(beta);
+    if (sse < best.sse) best = { beta, sse };
+  }
+  return best;
+}

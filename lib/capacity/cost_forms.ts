@@ -20,13 +20,15 @@ export interface CostObservation {
 }
 
 /**
- * Candidate cost forms; `a` is fitted, `c` is an optional constant overhead:
+ * Candidate cost forms; `a` is fitted (and `e`, the per-row coefficient of `"n*f+n"`),
+ * `c` is an optional constant overhead:
  *
  * | form | model |
  * |---|---|
  * | `"n"` | $a n + c$ |
  * | `"f"` | $a f + c$ |
  * | `"n*f"` | $a n f + c$ (a linear model, a histogram pass) |
+ * | `"n*f+n"` | $a n f + e n + c$ (per-row work in f plus a fixed cost per row or step) |
  * | `"n*trees*depth"` | $a n T d + c$ (forest inference: d comparisons per tree) |
  * | `"n*f*trees*depth"` | $a n f T d + c$ (forest training) |
  * | `"layers"` | $a \sum_l w_l w_{l+1} + c$ (one dense-network forward pass) |
@@ -37,6 +39,7 @@ export type CostForm =
   | "n"
   | "f"
   | "n*f"
+  | "n*f+n"
   | "n*trees*depth"
   | "n*f*trees*depth"
   | "layers"
@@ -57,6 +60,7 @@ export const COST_FORMS: readonly CostForm[] = [
   "n",
   "f",
   "n*f",
+  "n*f+n",
   "n*trees*depth",
   "n*f*trees*depth",
   "layers",

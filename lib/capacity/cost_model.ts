@@ -1,5 +1,5 @@
 import { raise } from "../_shared/validate.ts";
-import { _nonNegativeLine, _ols, _rSquared } from "./_least_squares.ts";
+import { _nonNegativeLeastSquares, _nonNegativeLine, _ols, _rSquared } from "./_least_squares.ts";
 import { _checkObservations, _FIELDS, _termOf } from "./_cost_terms.ts";
 import { COST_FORMS, type CostForm, type CostObservation } from "./cost_forms.ts";
 
@@ -9,7 +9,10 @@ export interface CostFitOptions {
   overhead?: boolean;
 }
 
-/** A fitted cost model: $t = a \cdot g(\text{sizes}) + c$ with $g = n^b$ for `"power"`. */
+/**
+ * A fitted cost model: $t = a \cdot g(\text{sizes}) + c$ with $g = n^b$ for `"power"`, and
+ * $t = a\,n f + e\,n + c$ for `"n*f+n"`.
+ */
 export interface CostFit {
   /** The form fitted. */
   form: CostForm;
@@ -19,9 +22,11 @@ export interface CostFit {
   a: number;
   /** Exponent b of `"power"` (1 for the other forms). */
   b: number;
+  /** Coefficient e ≥ 0 of the per-row term of `"n*f+n"`, in ms per row (0 for the other forms). */
+  e: number;
   /** Constant overhead c ≥ 0 in ms (0 unless `overhead`). */
   c: number;
-  /** Number of fitted parameters k (a, plus b for `"power"`, plus c with overhead). */
+  /** Number of fitted parameters k (a, plus b for `"power"`, e for `"n*f+n"`, c with overhead). */
   parameters: number;
   /** R² in `r2Space`: of t for linear forms, of ln t for `"power"` (the space that was fitted). */
   r2: number;
@@ -49,7 +54,8 @@ export interface CostFit {
  */
 export function predictCost(fit: CostFit, observation: Omit<CostObservation, "timeMs">): number {
   const g = _termOf(fit.form, { timeMs: 1, ...observation });
-  return fit.a * (fit.form === "power" ? g ** fit.b : g) + fit.c;
+  const perRow = fit.form === "n*f+n" ? fit.e * observation.n! : 0;
+  return fit.a * (fit.form === "power" ? g ** fit.b : g) + perRow + fit.c;
 }
 
 function logSse(t: ArrayLike<number>, tHat: ArrayLike<number>): number {
@@ -75,6 +81,7 @@ function finish(
   b: number,
   c: number,
   k: number,
+  e = 0,
 ): CostFit {
   const m = t.length;
   const r2Space = form === "power" ? "log" : "direct";
@@ -83,9 +90,14 @@ function finish(
     : _rSquared(t, tHat);
   const sse = logSse(t, tHat);
   const aic = m * Math.log(Math.max(sse, 1e-300) / m) + 2 * k;
-  const term = form === "power" ? `n^${show(b)}` : form.replaceAll("*", "·");
-  const formula = `t = ${show(a)}·${term}${c > 0 ? ` + ${show(c)}` : ""} ms`;
-  return { form, formula, a, b, c, parameters: k, r2, r2Space, aic };
+  const term = form === "power"
+    ? `n^${show(b)}`
+    : form === "n*f+n"
+    ? "n·f"
+    : form.replaceAll("*", "·");
+  const perRow = form === "n*f+n" ? ` + ${show(e)}·n` : "";
+  const formula = `t = ${show(a)}·${term}${perRow}${c > 0 ? ` + ${show(c)}` : ""} ms`;
+  return { form, formula, a, b, c, e, parameters: k, r2, r2Space, aic };
 }
 
 /** Power law with overhead: profile the exponent, fit (a, c) by relative-weighted NNLS. */
@@ -119,6 +131,10 @@ function fitPowerWithOverhead(n: Float64Array, t: Float64Array) {
  *
  * - linear forms $t = a\,g + c$: non-negative least squares on t itself
  *   (a ≥ 0, c ≥ 0); R² is of t (so the largest timings weigh most);
+ * - `"n*f+n"`, $t = a\,n f + e\,n + c$: the same with a second coefficient, a cost
+ *   per row (a per-step overhead, when steps are batches of fixed size) next to the
+ *   per-row-and-feature work; (a, e, c) ≥ 0 by non-negative least squares on t. It
+ *   needs at least two distinct f to tell a from e (else e takes the whole cost);
  * - `"power"` without overhead, $t = a n^b$: ordinary least squares of
  *   $\ln t = \ln a + b \ln n$; R² is of ln t;
  * - `"power"` with overhead, $t = a n^b + c$: b profiled over [0, 4] (grid
@@ -146,6 +162,20 @@ function fitPowerWithOverhead(n: Float64Array, t: Float64Array) {
  * assert.ok(Math.abs(fit.a - 2e-5) < 1e-12 && Math.abs(fit.c - 0.5) < 1e-9);
  * assert.ok(fit.r2 > 0.999999);
  * ```
+ *
+ * @example A cost per row beside the cost per row and feature: t = 10⁻⁶·n·f + 10⁻³·n + 2 ms
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fitCostModel, predictCost } from "@lib/capacity/mod.ts";
+ * const obs = [];
+ * for (const n of [1000, 4000]) {
+ *   for (const f of [16, 1024]) obs.push({ n, f, timeMs: 1e-6 * n * f + 1e-3 * n + 2 });
+ * }
+ * const fit = fitCostModel(obs, "n*f+n", { overhead: true });
+ * assert.ok(Math.abs(fit.a - 1e-6) < 1e-12 && Math.abs(fit.e - 1e-3) < 1e-9);
+ * assert.equal(fit.formula, "t = 1.00e-6·n·f + 0.00100·n + 2.00 ms");
+ * assert.ok(Math.abs(predictCost(fit, { n: 1e4, f: 100 }) - 13) < 1e-6);
+ * ```
  */
 export function fitCostModel(
   observations: readonly CostObservation[],
@@ -155,7 +185,7 @@ export function fitCostModel(
   const { overhead = false } = options;
   const context = `fit cost model ${JSON.stringify(form)}`;
   _checkObservations(observations, form, context);
-  const k = 1 + (form === "power" ? 1 : 0) + (overhead ? 1 : 0);
+  const k = 1 + (form === "power" || form === "n*f+n" ? 1 : 0) + (overhead ? 1 : 0);
   const m = observations.length;
   if (m < k + 1) raise("range", context, `needs at least ${k + 1} observations, got ${m}`);
   const t = Float64Array.from(observations, (o) => o.timeMs);
@@ -171,6 +201,12 @@ export function fitCostModel(
     return finish(form, t, g.map((v) => a * v ** slope), a, slope, 0, k);
   }
   if (g.every((v) => v === 0)) raise("range", context, "every term of the form is 0");
+  if (form === "n*f+n") {
+    const n = Float64Array.from(observations, (o) => o.n!);
+    const columns = overhead ? [g, n, new Float64Array(m).fill(1)] : [g, n];
+    const [a, e, c = 0] = _nonNegativeLeastSquares(columns, t).beta;
+    return finish(form, t, g.map((v, i) => a * v + e * n[i] + c), a, 1, c, k, e);
+  }
   const { a, c } = _nonNegativeLine(g, t, new Float64Array(m).fill(1), overhead);
   return finish(form, t, g.map((v) => a * v + c), a, 1, c, k);
 }

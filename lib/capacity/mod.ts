@@ -7,8 +7,10 @@
  *   per-item cost) and {@link measureTf} (TensorFlow.js, reading results back
  *   to the host inside the timed region); {@link summarizeTimes}.
  * - **Cost models**: {@link fitCostModel} and {@link compareCostModels} fit
- *   timings to `a·n·f`, `a·f`, `a·n·T·d`, `a·n·f·T·d`, `a·Σ layer products`,
- *   `a·n^b` (± an overhead c) and rank them by AIC.
+ *   timings to `a·n`, `a·f`, `a·n·f`, `a·n·f + e·n`, `a·n·T·d`, `a·n·f·T·d`,
+ *   `a·Σ layer products`, `a·n^b` (± an overhead c) and rank them by AIC;
+ *   {@link costFitTable} lays the ranking out as table columns.
+ * - **Formatting**: {@link formatDuration} writes a time in ms in the unit that suits it.
  * - **SLA arithmetic**: {@link shardedLatency}, {@link shardsForSla},
  *   {@link maxItemsWithinSla}, tails from measured shard latencies
  *   ({@link expectedSlowestShard}, {@link tailFactorFromSamples}), throughput
@@ -51,3 +53,5 @@ export * from "./synthetic_task.ts";
 export * from "./sample_complexity.ts";
 export * from "./funnel_scores.ts";
 export * from "./cost_chart.ts";
+export * from "./cost_fit_table.ts";
+export * from "./format_duration.ts";

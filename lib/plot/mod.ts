@@ -55,6 +55,7 @@ export type { GridOptions } from "./grid.ts";
 export { figureBundle, PLOTLY_MIME } from "./bundle.ts";
 export { closeRenderer, findBrowser, renderPng } from "./renderer.ts";
 export { figureHtml, show } from "./show.ts";
+export { markdownTable } from "./markdown_table.ts";
 export type { ShowOptions } from "./show.ts";
 export type {
   AxisOptions,
