@@ -6,19 +6,8 @@ import {
   fitCostModel,
   predictCost,
 } from "@lib/capacity/mod.ts";
-import { createRng } from "@lib/random/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
-
-/** Timings t · exp(ε), ε ~ N(0, sd²): multiplicative noise, as measured timings have. */
-function noisy(
-  sizes: Omit<CostObservation, "timeMs">[],
-  truth: (o: Omit<CostObservation, "timeMs">) => number,
-  sd: number,
-  seed: number,
-): CostObservation[] {
-  const rng = createRng(seed);
-  return sizes.map((o) => ({ ...o, timeMs: truth(o) * Math.exp(rng.normal(0, sd)) }));
-}
+import { noisy } from "./_noisy.ts";
 
 // The grid of chapter 2's training timings: n in 1000…8000 rows, f in 16…1024 features.
 const GRID = [1000, 2000, 4000, 8000].flatMap((n) => [16, 128, 1024].map((f) => ({ n, f })));

@@ -1,24 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  compareCostModels,
-  type CostObservation,
-  fitCostModel,
-  predictCost,
-} from "@lib/capacity/mod.ts";
-import { createRng } from "@lib/random/mod.ts";
+import { compareCostModels, fitCostModel, predictCost } from "@lib/capacity/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
-
-/** Timings t · exp(ε), ε ~ N(0, sd²): multiplicative noise, as measured timings have. */
-function noisy(
-  sizes: Omit<CostObservation, "timeMs">[],
-  truth: (o: Omit<CostObservation, "timeMs">) => number,
-  sd: number,
-  seed: number,
-): CostObservation[] {
-  const rng = createRng(seed);
-  return sizes.map((o) => ({ ...o, timeMs: truth(o) * Math.exp(rng.normal(0, sd)) }));
-}
+import { noisy } from "./_noisy.ts";
 
 const GRID = [250, 500, 1000, 2000, 4000].flatMap((n) => [10, 20, 50, 100].map((f) => ({ n, f })));
 
