@@ -134,6 +134,16 @@ export function assertOpenUnit(
   }
 }
 
+/** Throws unless `value` is a finite number strictly greater than 0. */
+export function assertPositive(
+  value: unknown,
+  name: string,
+  context: string,
+): asserts value is number {
+  assertFiniteNumber(value, name, context);
+  if (value <= 0) fail("range", context, `${name} must be positive, got ${value}`);
+}
+
 /** Throws a RangeError unless `value` is one of `allowed`. */
 export function assertOneOf<T extends string>(
   value: unknown,

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, raise } from "../_shared/validate.ts";
+import { assertPositive } from "../_shared/validate.ts";
 import { checkImage, checkShape, type ImageOptions } from "./_image.ts";
 import { warp } from "./_warp.ts";
 
@@ -33,7 +33,6 @@ export function scaleImage(
   const context = "scale an image";
   const shape = checkShape(options, context);
   checkImage(image, shape.width * shape.height, context);
-  assertFiniteNumber(factor, "factor", context);
-  if (factor <= 0) raise("range", context, `factor must be positive, got ${factor}`);
+  assertPositive(factor, "factor", context);
   return warp(image, { shiftX: 0, shiftY: 0, degrees: 0, scale: factor }, shape);
 }

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertPositive } from "../_shared/validate.ts";
 import { checkImage, checkShape, type ImageOptions } from "./_image.ts";
 import { warp } from "./_warp.ts";
 
@@ -61,7 +61,6 @@ export function transformImage(
   assertFiniteNumber(shiftX, "shiftX", context);
   assertFiniteNumber(shiftY, "shiftY", context);
   assertFiniteNumber(degrees, "degrees", context);
-  assertFiniteNumber(scale, "scale", context);
-  if (scale <= 0) raise("range", context, `scale must be positive, got ${scale}`);
+  assertPositive(scale, "scale", context);
   return warp(image, { shiftX, shiftY, degrees, scale }, shape);
 }

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertInteger, raise } from "../_shared/validate.ts";
+import { assertInteger, assertPositive, raise } from "../_shared/validate.ts";
 import type { Policy } from "../world/mod.ts";
 
 /** Options of {@link coldStartBoost}. */
@@ -54,10 +54,7 @@ export function coldStartBoost(base: Policy, options: ColdStartBoostOptions = {}
   const { maxImpressions = 20, maxAgeHours = Infinity, positions = [2, 5] } = options;
   assertInteger(maxImpressions, "maxImpressions", context, { min: 1 });
   if (maxAgeHours !== Infinity) {
-    assertFiniteNumber(maxAgeHours, "maxAgeHours", context);
-    if (maxAgeHours <= 0) {
-      raise("range", context, `maxAgeHours must be positive, got ${maxAgeHours}`);
-    }
+    assertPositive(maxAgeHours, "maxAgeHours", context);
   }
   if (!Array.isArray(positions)) raise("type", context, "positions must be an array of integers");
   positions.forEach((p, j) => assertInteger(p, `positions[${j}]`, context, { min: 0 }));

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertPositive, raise } from "../_shared/validate.ts";
 import type { World } from "../world/mod.ts";
 
 /** The log columns that {@link timeToFirstEngagement} reads. */
@@ -72,10 +72,7 @@ export function timeToFirstEngagement(
 ): FirstEngagement {
   const context = "measure the time to first engagement";
   const { followUpHours = world.itemLifetimeDays * 24 } = options;
-  assertFiniteNumber(followUpHours, "followUpHours", context);
-  if (followUpHours <= 0) {
-    raise("range", context, `followUpHours must be positive, got ${followUpHours}`);
-  }
+  assertPositive(followUpHours, "followUpHours", context);
   const n = log?.time?.length;
   for (const name of ["day", "itemId", "engaged"] as const) {
     if (typeof n !== "number" || log[name]?.length !== n) {

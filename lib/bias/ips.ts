@@ -1,9 +1,4 @@
-import {
-  assertFiniteArray,
-  assertFiniteNumber,
-  assertSameLength,
-  raise,
-} from "../_shared/validate.ts";
+import { assertFiniteArray, assertPositive, assertSameLength, raise } from "../_shared/validate.ts";
 
 /** Options of {@link ipsEstimate}. */
 export interface IpsOptions {
@@ -120,8 +115,7 @@ export function ipsEstimate(
     assertSameLength(rewards, clusters, ["rewards", "clusters"], context);
   }
   if (cap !== Infinity) {
-    assertFiniteNumber(cap, "maxWeight", context);
-    if (cap <= 0) raise("range", context, `maxWeight must be positive, got ${cap}`);
+    assertPositive(cap, "maxWeight", context);
   }
   const w = new Float64Array(n);
   let sumW = 0, sumW2 = 0, sumWR = 0, maxW = 0, support = 0;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { assertFiniteNumber, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertPositive, raise } from "../_shared/validate.ts";
 import { COST_FORMS, type CostForm, type CostObservation } from "./cost_forms.ts";
 
 /** Sizes each form reads from an observation. */
@@ -63,10 +63,7 @@ export function _checkObservations(
     );
   }
   observations.forEach((o, i) => {
-    assertFiniteNumber(o?.timeMs, `observations[${i}].timeMs`, context);
-    if (o.timeMs <= 0) {
-      raise("range", context, `observations[${i}].timeMs must be positive, got ${o.timeMs}`);
-    }
+    assertPositive(o?.timeMs, `observations[${i}].timeMs`, context);
     for (const field of _FIELDS[form]) {
       const name = `observations[${i}].${field}`;
       if (field === "layers") {

@@ -39,13 +39,3 @@ export function _itemsPerShardWithin(r: Resolved, budgetMs: number): number {
   // The relative slack absorbs rounding in products such as 100 / 0.001.
   return Math.floor((perShard / r.perItemMs) * (1 + 1e-12));
 }
-
-/** Throws unless `value` is a finite number > 0 ("must be positive, got 0"). */
-export function _assertPositive(
-  value: unknown,
-  name: string,
-  context: string,
-): asserts value is number {
-  assertFiniteNumber(value, name, context);
-  if (value <= 0) raise("range", context, `${name} must be positive, got ${value}`);
-}

@@ -1,5 +1,5 @@
-import { raise } from "../_shared/validate.ts";
-import { _assertPositive, _resolveWork } from "./_work.ts";
+import { assertPositive, raise } from "../_shared/validate.ts";
+import { _resolveWork } from "./_work.ts";
 import { type ItemsPlan, maxItemsWithinSla, shardedLatency, type ShardedWork } from "./sla.ts";
 import { formatForMessage as _num } from "../_shared/format.ts";
 
@@ -76,7 +76,7 @@ export function planFunnel(
 ): FunnelPlan {
   const context = "plan a funnel";
   const { slaMs = Infinity } = options;
-  if (slaMs !== Infinity) _assertPositive(slaMs, "slaMs", context);
+  if (slaMs !== Infinity) assertPositive(slaMs, "slaMs", context);
   checkStages(stages, context);
   const planned = stages.map((stage, i) => {
     const r = _resolveWork(stage, `${context}: stage ${i} ("${stage.name}")`);
@@ -126,7 +126,7 @@ export function largestStageInput(
 ): ItemsPlan {
   const context = "find the largest stage input";
   const { stage, slaMs } = options ?? {};
-  _assertPositive(slaMs, "slaMs", context);
+  assertPositive(slaMs, "slaMs", context);
   const heavy = stages?.find?.((s) => s?.name === stage);
   if (heavy === undefined) {
     raise("range", context, `no stage is named ${JSON.stringify(stage)}`);

@@ -1,5 +1,4 @@
-import { assertFiniteNumber, assertInteger } from "../_shared/validate.ts";
-import { _assertPositive } from "./_work.ts";
+import { assertFiniteNumber, assertInteger, assertPositive } from "../_shared/validate.ts";
 
 /** Options of {@link replicaQps}. */
 export interface ReplicaQpsOptions {
@@ -13,9 +12,9 @@ export interface ReplicaQpsOptions {
 
 function resolve(options: ReplicaQpsOptions, context: string) {
   const { latencyMs, concurrency = 1, utilization = 1 } = options ?? {};
-  _assertPositive(latencyMs, "latencyMs", context);
+  assertPositive(latencyMs, "latencyMs", context);
   assertInteger(concurrency, "concurrency", context, { min: 1 });
-  _assertPositive(utilization, "utilization", context);
+  assertPositive(utilization, "utilization", context);
   assertFiniteNumber(utilization, "utilization", context, { max: 1 });
   return concurrency * utilization * 1000 / latencyMs;
 }

@@ -1,5 +1,5 @@
-import { assertInteger } from "../_shared/validate.ts";
-import { _assertPositive, _itemsPerShardWithin, _resolveWork } from "./_work.ts";
+import { assertInteger, assertPositive } from "../_shared/validate.ts";
+import { _itemsPerShardWithin, _resolveWork } from "./_work.ts";
 import { formatForMessage as _num } from "../_shared/format.ts";
 
 /** A scoring job spread over shards. Times in milliseconds. */
@@ -100,7 +100,7 @@ export function shardsForSla(options: ShardsForSlaOptions): ShardPlan {
   const context = "find shards for an SLA";
   const r = _resolveWork(options, context);
   const { slaMs, maxShards = Infinity } = options;
-  _assertPositive(slaMs, "slaMs", context);
+  assertPositive(slaMs, "slaMs", context);
   if (maxShards !== Infinity) assertInteger(maxShards, "maxShards", context, { min: 1 });
   const minLatencyMs = r.tailFactor * (r.overheadMs + Math.min(r.items, 1) * r.perItemMs);
   const tail = r.tailFactor === 1 ? "" : ` × tail factor ${_num(r.tailFactor)}`;
@@ -175,7 +175,7 @@ export type ItemsPlan =
 export function maxItemsWithinSla(options: MaxItemsOptions): ItemsPlan {
   const context = "find the most items within an SLA";
   const r = _resolveWork(options, context, false);
-  _assertPositive(options.slaMs, "slaMs", context);
+  assertPositive(options.slaMs, "slaMs", context);
   const k = _itemsPerShardWithin(r, options.slaMs);
   if (k < 1) {
     const one = r.tailFactor * (r.overheadMs + r.perItemMs);

@@ -1,5 +1,5 @@
 import { tensorScatterAdd, tf } from "../tf/mod.ts";
-import { assertFiniteNumber, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertPositive, raise } from "../_shared/validate.ts";
 import { _writeRows, sumDuplicateRows } from "./trainable.ts";
 
 /**
@@ -71,14 +71,7 @@ function checkGrads(table: tf.Variable, indices: ArrayLike<number>, grads: tf.Te
  */
 export function sparseSgd(options: { learningRate: number }): SparseOptimizer {
   const { learningRate } = options;
-  assertFiniteNumber(learningRate, "learningRate", "create a sparse SGD optimizer");
-  if (learningRate <= 0) {
-    raise(
-      "range",
-      "create a sparse SGD optimizer",
-      `learningRate must be positive, got ${learningRate}`,
-    );
-  }
+  assertPositive(learningRate, "learningRate", "create a sparse SGD optimizer");
   return {
     applyGradients(table, indices, grads) {
       const dim = checkGrads(table, indices, grads);
@@ -143,10 +136,7 @@ interface AdamSlots {
 export function sparseAdam(options: SparseAdamOptions = {}): SparseOptimizer {
   const context = "create a sparse Adam optimizer";
   const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = options;
-  assertFiniteNumber(learningRate, "learningRate", context);
-  if (learningRate <= 0) {
-    raise("range", context, `learningRate must be positive, got ${learningRate}`);
-  }
+  assertPositive(learningRate, "learningRate", context);
   assertFiniteNumber(beta1, "beta1", context, { min: 0 });
   assertFiniteNumber(beta2, "beta2", context, { min: 0 });
   if (beta1 >= 1 || beta2 >= 1) {

@@ -1,5 +1,5 @@
 // Private: option handling shared by the power and sample-size functions.
-import { assertFiniteNumber, assertOneOf, assertOpenUnit, raise } from "../_shared/validate.ts";
+import { assertOneOf, assertOpenUnit, assertPositive, raise } from "../_shared/validate.ts";
 import { criticalZ, normalQuantile } from "./_stats.ts";
 import {
   type Alternative,
@@ -15,8 +15,7 @@ export function designOptions(options: DesignOptions | undefined, context: strin
   const { alpha = 0.05, alternative = "two-sided", ratio = 1 } = options ?? {};
   assertOpenUnit(alpha, "alpha", context);
   assertOneOf(alternative, ALTERNATIVES, "alternative", context);
-  assertFiniteNumber(ratio, "ratio", context);
-  if (ratio <= 0) raise("range", context, `ratio must be positive, got ${ratio}`);
+  assertPositive(ratio, "ratio", context);
   return { alpha, alternative, ratio, zAlpha: criticalZ(alpha, alternative) };
 }
 

@@ -3,7 +3,7 @@
 import normal from "@stdlib/stats-base-dists-normal";
 import tDist from "@stdlib/stats-base-dists-t";
 import { assertOneOf, assertOpenUnit } from "../_shared/validate.ts";
-import { type Alternative, ALTERNATIVES, type Estimate } from "./types.ts";
+import { type Alternative, ALTERNATIVES, type Estimate, type TestResult } from "./types.ts";
 
 /** Standard normal CDF Φ(x). */
 export function normalCdf(x: number): number {
@@ -59,6 +59,28 @@ export function interval(
   return alternative === "greater"
     ? { estimate, lower: estimate - q * se, upper: Infinity }
     : { estimate, lower: -Infinity, upper: estimate + q * se };
+}
+
+/**
+ * The fields of a {@link TestResult} before its effects: the test's name,
+ * statistic and p-value, and the decision at `alpha` (`pValue <= alpha`).
+ */
+export function testDecision(
+  test: string,
+  statistic: number,
+  pValue: number,
+  alternative: Alternative,
+  alpha: number,
+): Omit<TestResult, "effect" | "relativeEffect"> {
+  return {
+    test,
+    statistic,
+    pValue,
+    alternative,
+    alpha,
+    confidenceLevel: 1 - alpha,
+    significant: pValue <= alpha,
+  };
 }
 
 /** Critical value of a normal test: z_{1−α/2} (two-sided) or z_{1−α}. */

@@ -1,5 +1,12 @@
 import { assertFiniteArray, raise } from "../_shared/validate.ts";
-import { interval, normalCdf, normalQuantile, symmetricPValue, testOptions } from "./_stats.ts";
+import {
+  interval,
+  normalCdf,
+  normalQuantile,
+  symmetricPValue,
+  testDecision,
+  testOptions,
+} from "./_stats.ts";
 import type { TestOptions, TestResult } from "./types.ts";
 
 /** Options of {@link mannWhitneyU}. */
@@ -108,13 +115,7 @@ export function mannWhitneyU(
   const auc = interval(a, Math.sqrt(Math.max(0, varA)), alpha, alternative, normalQuantile);
   const clip = (v: number) => Math.min(1, Math.max(-1, v));
   return {
-    test: "Mann-Whitney U test",
-    statistic: u,
-    pValue,
-    alternative,
-    alpha,
-    confidenceLevel: 1 - alpha,
-    significant: pValue <= alpha,
+    ...testDecision("Mann-Whitney U test", u, pValue, alternative, alpha),
     effect: {
       estimate: 2 * a - 1,
       lower: clip(2 * auc.lower - 1),

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertInteger, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertInteger, assertPositive, raise } from "../_shared/validate.ts";
 import {
   assertDirection,
   assertRate,
@@ -88,8 +88,7 @@ export function powerForMeans(
   options?: DesignOptions,
 ): number {
   const context = "compute powerForMeans";
-  assertFiniteNumber(sd, "sd", context);
-  if (sd <= 0) raise("range", context, `sd must be positive, got ${sd}`);
+  assertPositive(sd, "sd", context);
   assertFiniteNumber(effect, "effect", context);
   assertUsers(controlUsers, context);
   const { alternative, ratio, zAlpha } = designOptions(options, context);
@@ -181,8 +180,7 @@ export function minimumDetectableEffectForMeans(
   options?: SampleSizeOptions,
 ): DetectableEffect {
   const context = "compute minimumDetectableEffectForMeans";
-  assertFiniteNumber(sd, "sd", context);
-  if (sd <= 0) raise("range", context, `sd must be positive, got ${sd}`);
+  assertPositive(sd, "sd", context);
   assertUsers(controlUsers, context);
   const { ratio, zAlpha, zBeta } = sampleSizeOptions(options, context);
   const absolute = (zAlpha + zBeta) * sd * Math.sqrt(1 / controlUsers + 1 / (ratio * controlUsers));

@@ -1,5 +1,12 @@
 import { assertInteger, raise } from "../_shared/validate.ts";
-import { interval, normalCdf, normalQuantile, symmetricPValue, testOptions } from "./_stats.ts";
+import {
+  interval,
+  normalCdf,
+  normalQuantile,
+  symmetricPValue,
+  testDecision,
+  testOptions,
+} from "./_stats.ts";
 import type { Estimate, TestOptions, TestResult } from "./types.ts";
 
 /** Counts of one arm of a conversion experiment. */
@@ -104,13 +111,7 @@ export function twoProportionZTest(
     };
   }
   return {
-    test: "two-proportion z-test",
-    statistic,
-    pValue,
-    alternative,
-    alpha,
-    confidenceLevel: 1 - alpha,
-    significant: pValue <= alpha,
+    ...testDecision("two-proportion z-test", statistic, pValue, alternative, alpha),
     effect,
     relativeEffect,
     controlRate: pc,

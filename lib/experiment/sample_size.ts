@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertInteger, raise } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertInteger, assertPositive, raise } from "../_shared/validate.ts";
 import {
   assertDirection,
   assertRate,
@@ -96,8 +96,7 @@ export function sampleSizeForMeans(
   options?: SampleSizeOptions,
 ): SampleSize {
   const context = "compute sampleSizeForMeans";
-  assertFiniteNumber(sd, "sd", context);
-  if (sd <= 0) raise("range", context, `sd must be positive, got ${sd}`);
+  assertPositive(sd, "sd", context);
   assertFiniteNumber(mde, "mde", context);
   if (mde <= 0) {
     raise("range", context, `mde must be positive (an absolute difference), got ${mde}`);
@@ -152,8 +151,7 @@ export function experimentDuration(
   const context = "compute experimentDuration";
   const { trafficFraction = 1, wholeWeeks = false } = options;
   assertInteger(totalUsers, "totalUsers", context, { min: 1 });
-  assertFiniteNumber(dailyUsers, "dailyUsers", context);
-  if (dailyUsers <= 0) raise("range", context, `dailyUsers must be positive, got ${dailyUsers}`);
+  assertPositive(dailyUsers, "dailyUsers", context);
   assertFiniteNumber(trafficFraction, "trafficFraction", context);
   if (trafficFraction <= 0 || trafficFraction > 1) {
     raise("range", context, `trafficFraction must be in (0, 1], got ${trafficFraction}`);

@@ -3,6 +3,7 @@ import {
   assertFiniteNumber,
   assertInteger,
   assertOpenUnit,
+  assertPositive,
   raise,
 } from "../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../random/mod.ts";
@@ -49,16 +50,10 @@ function resolve(options: SimulationOptions, context: string): Required<Simulati
   assertOpenUnit(o.treatmentShare, "treatmentShare", context);
   assertInteger(o.arrivalDays, "arrivalDays", context, { min: 1, max: o.days });
   assertOpenUnit(o.baselineRate, "baselineRate", context);
-  assertFiniteNumber(o.concentration, "concentration", context);
-  if (o.concentration <= 0) {
-    raise("range", context, `concentration must be positive, got ${o.concentration}`);
-  }
+  assertPositive(o.concentration, "concentration", context);
   assertFiniteNumber(o.treatmentEffect, "treatmentEffect", context, { min: -1 });
   assertFiniteNumber(o.noveltyEffect, "noveltyEffect", context, { min: -1 });
-  assertFiniteNumber(o.noveltyHalfLife, "noveltyHalfLife", context);
-  if (o.noveltyHalfLife <= 0) {
-    raise("range", context, `noveltyHalfLife must be positive, got ${o.noveltyHalfLife}`);
-  }
+  assertPositive(o.noveltyHalfLife, "noveltyHalfLife", context);
   assertFiniteNumber(o.churnRate, "churnRate", context, { min: 0, max: 1 });
   assertFiniteNumber(o.churnEffect, "churnEffect", context, { min: -1 });
   if (o.churnRate * (1 + o.churnEffect) > 1) {

@@ -3,6 +3,7 @@ import {
   assertFiniteArray,
   assertInteger,
   assertOpenUnit,
+  assertPositive,
   assertSameLength,
   raise,
 } from "../_shared/validate.ts";
@@ -105,9 +106,7 @@ export function sampleRatioMismatch(
   let total = 0, shareSum = 0;
   for (let i = 0; i < k; i++) {
     assertInteger(observed[i], `observed[${i}]`, context, { min: 0 });
-    if (!(expectedShares[i] > 0)) {
-      raise("range", context, `expectedShares[${i}] must be positive, got ${expectedShares[i]}`);
-    }
+    assertPositive(expectedShares[i], `expectedShares[${i}]`, context);
     total += observed[i];
     shareSum += expectedShares[i];
   }

@@ -10,6 +10,7 @@ import {
   normalQuantile,
   symmetricPValue,
   tCdf,
+  testDecision,
   testOptions,
   tQuantile,
 } from "./_stats.ts";
@@ -33,13 +34,16 @@ export interface TTestResult extends TestResult {
   standardError: number;
 }
 
-function core(
-  c: SummaryStats,
-  t: SummaryStats,
+/** Checks and summarises both arms (raw samples or summary statistics), then tests. */
+function core<Arm>(
+  control: Arm,
+  treatment: Arm,
+  checkArm: (arm: Arm, name: string, context: string) => SummaryStats,
   equalVariance: boolean,
   options: TestOptions | undefined,
   context: string,
 ): TTestResult {
+  const c = checkArm(control, "control", context), t = checkArm(treatment, "treatment", context);
   const { alpha, alternative } = testOptions(options, context);
   const vc = c.sd * c.sd, vt = t.sd * t.sd;
   let df: number, se: number;
@@ -62,14 +66,9 @@ function core(
     const seLift = Math.sqrt(vt / t.n / c.mean ** 2 + (t.mean ** 2 * vc / c.n) / c.mean ** 4);
     relativeEffect = interval(lift, seLift, alpha, alternative, normalQuantile);
   }
+  const test = equalVariance ? "Student's t-test" : "Welch's t-test";
   return {
-    test: equalVariance ? "Student's t-test" : "Welch's t-test",
-    statistic,
-    pValue,
-    alternative,
-    alpha,
-    confidenceLevel: 1 - alpha,
-    significant: pValue <= alpha,
+    ...testDecision(test, statistic, pValue, alternative, alpha),
     effect,
     relativeEffect,
     df,
@@ -131,9 +130,7 @@ export function welchTTest(
   treatment: ArrayLike<number>,
   options?: TestOptions,
 ): TTestResult {
-  const context = "run welchTTest";
-  const c = summarise(control, "control", context), t = summarise(treatment, "treatment", context);
-  return core(c, t, false, options, context);
+  return core(control, treatment, summarise, false, options, "run welchTTest");
 }
 
 /**
@@ -159,9 +156,7 @@ export function studentTTest(
   treatment: ArrayLike<number>,
   options?: TestOptions,
 ): TTestResult {
-  const context = "run studentTTest";
-  const c = summarise(control, "control", context), t = summarise(treatment, "treatment", context);
-  return core(c, t, true, options, context);
+  return core(control, treatment, summarise, true, options, "run studentTTest");
 }
 
 /**
@@ -184,10 +179,7 @@ export function welchTTestFromStats(
   treatment: SummaryStats,
   options?: TestOptions,
 ): TTestResult {
-  const context = "run welchTTestFromStats";
-  const c = checkStats(control, "control", context),
-    t = checkStats(treatment, "treatment", context);
-  return core(c, t, false, options, context);
+  return core(control, treatment, checkStats, false, options, "run welchTTestFromStats");
 }
 
 /**
@@ -212,8 +204,5 @@ export function studentTTestFromStats(
   treatment: SummaryStats,
   options?: TestOptions,
 ): TTestResult {
-  const context = "run studentTTestFromStats";
-  const c = checkStats(control, "control", context),
-    t = checkStats(treatment, "treatment", context);
-  return core(c, t, true, options, context);
+  return core(control, treatment, checkStats, true, options, "run studentTTestFromStats");
 }

@@ -7,13 +7,7 @@
  */
 
 import { raise } from "../_shared/validate.ts";
-import {
-  assertBinaryLabels,
-  assertPair,
-  checkSampleWeight,
-  contextOf,
-  type NumberArray,
-} from "./_validate.ts";
+import { checkBinaryScores, contextOf, type NumberArray } from "./_validate.ts";
 import { argsortDescending } from "./_sort.ts";
 
 /**
@@ -85,9 +79,7 @@ export function validatedCounts(
   require: "both" | "positive",
 ): ThresholdCounts {
   const context = contextOf(metric);
-  assertPair(yTrue, yScore, ["yTrue", "yScore"], context);
-  assertBinaryLabels(yTrue, "yTrue", context);
-  const weight = checkSampleWeight(sampleWeight, yTrue, context);
+  const weight = checkBinaryScores(yTrue, yScore, sampleWeight, context);
   const counts = thresholdCounts(yTrue, yScore, weight);
   const last = counts.tps.length - 1;
   const positives = counts.tps[last], negatives = counts.fps[last];

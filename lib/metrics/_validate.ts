@@ -10,6 +10,7 @@ import {
   assertFiniteArray,
   assertInteger,
   assertNumberArray,
+  assertProbabilityArray,
   assertSameLength,
   type NumberArray,
   raise,
@@ -69,6 +70,35 @@ export function checkSampleWeight(
   }
   if (!(sum > 0)) raise("range", context, `sampleWeight must have a positive sum, got ${sum}`);
   return weight;
+}
+
+/**
+ * Checks binary labels against probabilities of class 1: a valid pair
+ * ({@link assertPair}), labels 0 or 1, probabilities in [0, 1].
+ */
+export function assertBinaryProbabilities(
+  yTrue: NumberArray,
+  yProb: NumberArray,
+  context: string,
+): void {
+  assertPair(yTrue, yProb, ["yTrue", "yProb"], context);
+  assertBinaryLabels(yTrue, "yTrue", context);
+  assertProbabilityArray(yProb, "yProb", context);
+}
+
+/**
+ * Checks binary labels against scores ({@link assertPair}, labels 0 or 1) and
+ * the optional sample weights; returns the weights (or `undefined`).
+ */
+export function checkBinaryScores(
+  yTrue: NumberArray,
+  yScore: NumberArray,
+  sampleWeight: unknown,
+  context: string,
+): NumberArray | undefined {
+  assertPair(yTrue, yScore, ["yTrue", "yScore"], context);
+  assertBinaryLabels(yTrue, "yTrue", context);
+  return checkSampleWeight(sampleWeight, yTrue, context);
 }
 
 /** Validates the `zeroDivision` option: 0, 1 or NaN. */

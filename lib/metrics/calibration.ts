@@ -5,10 +5,9 @@
  * @module
  */
 
-import { assertInteger, assertOneOf, assertProbabilityArray } from "../_shared/validate.ts";
+import { assertInteger, assertOneOf } from "../_shared/validate.ts";
 import {
-  assertBinaryLabels,
-  assertPair,
+  assertBinaryProbabilities,
   checkSampleWeight,
   contextOf,
   type NumberArray,
@@ -53,9 +52,7 @@ export function brierScoreLoss(
   options: BrierOptions = {},
 ): number {
   const context = contextOf("brierScoreLoss");
-  assertPair(yTrue, yProb, ["yTrue", "yProb"], context);
-  assertBinaryLabels(yTrue, "yTrue", context);
-  assertProbabilityArray(yProb, "yProb", context);
+  assertBinaryProbabilities(yTrue, yProb, context);
   const weight = checkSampleWeight(options.sampleWeight, yTrue, context);
   let sum = 0, total = 0;
   for (let i = 0; i < yTrue.length; i++) {
@@ -139,9 +136,7 @@ export function calibrationCurve(
 ): CalibrationCurve {
   const context = contextOf("calibrationCurve");
   const { nBins = 5, strategy = "uniform" } = options;
-  assertPair(yTrue, yProb, ["yTrue", "yProb"], context);
-  assertBinaryLabels(yTrue, "yTrue", context);
-  assertProbabilityArray(yProb, "yProb", context);
+  assertBinaryProbabilities(yTrue, yProb, context);
   assertInteger(nBins, "nBins", context, { min: 1 });
   assertOneOf(strategy, ["uniform", "quantile"], "strategy", context);
   const edges = strategy === "uniform" ? uniformEdges(nBins) : quantileEdges(yProb, nBins);

@@ -11,8 +11,7 @@ import {
   raise,
 } from "../_shared/validate.ts";
 import {
-  assertBinaryLabels,
-  assertPair,
+  assertBinaryProbabilities,
   checkSampleWeight,
   contextOf,
   type NumberArray,
@@ -80,9 +79,7 @@ export function logLoss(
   options: LogLossOptions = {},
 ): number {
   const context = contextOf("logLoss");
-  assertPair(yTrue, yProb, ["yTrue", "yProb"], context);
-  assertBinaryLabels(yTrue, "yTrue", context);
-  assertProbabilityArray(yProb, "yProb", context);
+  assertBinaryProbabilities(yTrue, yProb, context);
   const weight = checkSampleWeight(options.sampleWeight, yTrue, context);
   const eps = machineEpsilon(yProb);
   const losses = new Float64Array(yTrue.length);

@@ -7,14 +7,7 @@
  */
 
 import { assertFiniteNumber, assertOneOf, raise } from "../_shared/validate.ts";
-import {
-  assertBinaryLabels,
-  assertPair,
-  checkSampleWeight,
-  contextOf,
-  divide,
-  type NumberArray,
-} from "./_validate.ts";
+import { checkBinaryScores, contextOf, divide, type NumberArray } from "./_validate.ts";
 import { thresholdCounts } from "./_binary_counts.ts";
 import { metricsFromCounts, type ThresholdMetrics } from "./_threshold_metrics.ts";
 
@@ -52,12 +45,6 @@ function sweep(
     }
   }
   return best;
-}
-
-function validate(yTrue: NumberArray, yScore: NumberArray, sampleWeight: unknown, context: string) {
-  assertPair(yTrue, yScore, ["yTrue", "yScore"], context);
-  assertBinaryLabels(yTrue, "yTrue", context);
-  return checkSampleWeight(sampleWeight, yTrue, context);
 }
 
 /** Metrics that {@link bestThreshold} can maximise. */
@@ -117,7 +104,7 @@ export function bestThreshold(
 ): ThresholdChoice {
   const context = contextOf("bestThreshold");
   const { metric = "f1" } = options;
-  const weight = validate(yTrue, yScore, options.sampleWeight, context);
+  const weight = checkBinaryScores(yTrue, yScore, options.sampleWeight, context);
   assertOneOf(metric, Object.keys(OBJECTIVES) as ThresholdMetric[], "metric", context);
   const gain = OBJECTIVES[metric];
   const { threshold, tp, fp, pos, neg } = sweep(yTrue, yScore, weight, gain);
@@ -181,7 +168,7 @@ export function minCostThreshold(
 ): ThresholdChoice {
   const context = contextOf("minCostThreshold");
   const { costFp = 1, costFn = 1 } = options;
-  const weight = validate(yTrue, yScore, options.sampleWeight, context);
+  const weight = checkBinaryScores(yTrue, yScore, options.sampleWeight, context);
   assertFiniteNumber(costFp, "costFp", context, { min: 0 });
   assertFiniteNumber(costFn, "costFn", context, { min: 0 });
   const cost = (fp: number, fn: number, total: number) => (costFp * fp + costFn * fn) / total;

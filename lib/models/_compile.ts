@@ -1,5 +1,5 @@
 import { tf } from "../tf/mod.ts";
-import { assertFiniteNumber, assertOneOf } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertOneOf, assertPositive } from "../_shared/validate.ts";
 
 /** Output activations the model factories accept. */
 export type OutputActivation = "sigmoid" | "softmax" | "linear";
@@ -16,10 +16,7 @@ export function _compileFor(
   context: string,
 ): void {
   assertOneOf(optimizer, ["adam", "sgd"], "optimizer", context);
-  assertFiniteNumber(learningRate, "learningRate", context);
-  if (learningRate <= 0) {
-    throw new RangeError(`Cannot ${context}: learningRate must be positive, got ${learningRate}`);
-  }
+  assertPositive(learningRate, "learningRate", context);
   const loss = outputActivation === "sigmoid"
     ? "binaryCrossentropy"
     : outputActivation === "softmax"

@@ -6,6 +6,7 @@ import {
   assertNumberArray,
   assertOneOf,
   assertOpenUnit,
+  assertPositive,
   assertProbabilityArray,
   assertSameLength,
   raise,
@@ -109,6 +110,24 @@ Deno.test("assertOpenUnit() excludes both ends of (0, 1)", () => {
       new RangeError(`Cannot compute f1Score: alpha must be strictly between 0 and 1, got ${bad}`),
     );
   }
+});
+
+Deno.test("assertPositive() rejects zero, negatives and non-finite values", () => {
+  assertPositive(1e-9, "sd", CTX);
+  for (const bad of [0, -1]) {
+    assert.throws(
+      () => assertPositive(bad, "sd", CTX),
+      new RangeError(`Cannot compute f1Score: sd must be positive, got ${bad}`),
+    );
+  }
+  assert.throws(
+    () => assertPositive(Infinity, "sd", CTX),
+    new RangeError("Cannot compute f1Score: sd must be finite, got Infinity"),
+  );
+  assert.throws(
+    () => assertPositive("1", "sd", CTX),
+    new TypeError('Cannot compute f1Score: sd must be a number, got "1"'),
+  );
 });
 
 Deno.test("assertOneOf() lists the allowed values and shows the given one", () => {
