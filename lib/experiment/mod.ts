@@ -47,3 +47,5 @@ export * from "./simulation_types.ts";
 export * from "./simulate.ts";
 export * from "./split_arms.ts";
 export * from "./window.ts";
+export * from "./non_inferiority.ts";
+export * from "./tost.ts";
