@@ -22,7 +22,9 @@ export function welchDifference(
   assertFiniteArray(control, "control", context);
   assertFiniteArray(treatment, "treatment", context);
   for (const [name, x] of [["control", control], ["treatment", treatment]] as const) {
-    if (x.length < 2) raise("range", context, `${name} must have at least 2 values, got ${x.length}`);
+    if (x.length < 2) {
+      raise("range", context, `${name} must have at least 2 values, got ${x.length}`);
+    }
   }
   const c = meanVariance(control), t = meanVariance(treatment);
   const vc = c.variance / control.length, vt = t.variance / treatment.length;

@@ -49,3 +49,6 @@ export * from "./split_arms.ts";
 export * from "./window.ts";
 export * from "./non_inferiority.ts";
 export * from "./tost.ts";
+export * from "./exposure.ts";
+export * from "./delta_method.ts";
+export * from "./winsorize.ts";
