@@ -52,3 +52,5 @@ export * from "./tost.ts";
 export * from "./exposure.ts";
 export * from "./delta_method.ts";
 export * from "./winsorize.ts";
+export * from "./msprt.ts";
+export * from "./msprt_simulation.ts";
