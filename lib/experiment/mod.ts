@@ -54,3 +54,5 @@ export * from "./delta_method.ts";
 export * from "./winsorize.ts";
 export * from "./msprt.ts";
 export * from "./msprt_simulation.ts";
+export * from "./interleaving.ts";
+export * from "./interleaving_simulation.ts";
