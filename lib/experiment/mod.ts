@@ -56,3 +56,5 @@ export * from "./msprt.ts";
 export * from "./msprt_simulation.ts";
 export * from "./interleaving.ts";
 export * from "./interleaving_simulation.ts";
+export * from "./cluster.ts";
+export * from "./interference.ts";
