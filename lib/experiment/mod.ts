@@ -58,3 +58,5 @@ export * from "./interleaving.ts";
 export * from "./interleaving_simulation.ts";
 export * from "./cluster.ts";
 export * from "./interference.ts";
+export * from "./segments.ts";
+export * from "./oec.ts";
