@@ -25,14 +25,19 @@ export interface AlwaysValidOptions {
   alpha?: number;
   /** Mixture standard deviation τ of the mSPRT, in conversion-rate units (> 0). */
   tau: number;
+  /**
+   * Also apply O'Brien–Fleming boundaries (their computation takes about a second
+   * for 40 looks); when false, `groupSequential` is null. @default true
+   */
+  groupSequential?: boolean;
 }
 
 /** Result of {@link simulateAlwaysValid}: both rules on the same simulated streams. */
 export interface AlwaysValidResult {
   /** The mSPRT, checked at every look. */
   msprt: RuleOutcome;
-  /** O'Brien–Fleming group-sequential boundaries at the same looks. */
-  groupSequential: RuleOutcome;
+  /** O'Brien–Fleming group-sequential boundaries at the same looks (null when not asked). */
+  groupSequential: RuleOutcome | null;
   /** Mean look at which each rule stopped, counting non-stopping experiments as `looks`. */
   meanStoppingLook: { msprt: number; groupSequential: number };
 }
@@ -69,6 +74,7 @@ export function simulateAlwaysValid(
     treatmentRate = options?.baselineRate ?? 0.1,
     alpha = 0.05,
     tau,
+    groupSequential = true,
   } = options ?? ({} as AlwaysValidOptions);
   assertInteger(experiments, "experiments", context, { min: 1 });
   assertInteger(looks, "looks", context, { min: 1 });
@@ -78,7 +84,9 @@ export function simulateAlwaysValid(
   assertOpenUnit(alpha, "alpha", context);
   assertPositive(tau, "tau", context);
   const rng = resolveRng(random, context);
-  const bounds = groupSequentialBoundaries(equalLooks(looks), { alpha }).boundaries;
+  const bounds = groupSequential
+    ? groupSequentialBoundaries(equalLooks(looks), { alpha }).boundaries
+    : new Array(looks).fill(Infinity);
   const atM = new Int32Array(looks), atG = new Int32Array(looks);
   let stopM = 0, stopG = 0;
   for (let e = 0; e < experiments; e++) {
@@ -103,7 +111,10 @@ export function simulateAlwaysValid(
   };
   return {
     msprt: outcome(atM),
-    groupSequential: outcome(atG),
-    meanStoppingLook: { msprt: stopM / experiments, groupSequential: stopG / experiments },
+    groupSequential: groupSequential ? outcome(atG) : null,
+    meanStoppingLook: {
+      msprt: stopM / experiments,
+      groupSequential: groupSequential ? stopG / experiments : NaN,
+    },
   };
 }

@@ -32,7 +32,10 @@ Deno.test("simulateAlwaysValid() keeps α under continuous monitoring where naiv
   assert.ok(r.msprt.rejectionRate <= 0.05 + 0.023, `rate ${r.msprt.rejectionRate}`); // 3 sd
   const naive = simulatePeeking(options, { seed: 4 }).naive.rejectionRate;
   assert.ok(naive > 0.2, `naive ${naive}`);
-  assert.ok(r.groupSequential.rejectionRate < 0.05 + 0.023);
+  assert.ok(r.groupSequential!.rejectionRate < 0.05 + 0.023);
+  const alone = simulateAlwaysValid({ ...options, tau: 0.02, groupSequential: false }, { seed: 4 });
+  assert.equal(alone.groupSequential, null);
+  assert.deepEqual(alone.msprt, r.msprt); // same streams, same decisions
 });
 
 Deno.test("simulateAlwaysValid() has power against a real difference", () => {
@@ -47,7 +50,7 @@ Deno.test("simulateAlwaysValid() has power against a real difference", () => {
     },
     { seed: 2 },
   );
-  assert.ok(r.msprt.rejectionRate > 0.8 && r.groupSequential.rejectionRate > 0.8);
+  assert.ok(r.msprt.rejectionRate > 0.8 && r.groupSequential!.rejectionRate > 0.8);
   assert.ok(r.meanStoppingLook.msprt < 10);
 });
 
