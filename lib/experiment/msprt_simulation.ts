@@ -90,7 +90,7 @@ export function simulateAlwaysValid(
   const atM = new Int32Array(looks), atG = new Int32Array(looks);
   let stopM = 0, stopG = 0;
   for (let e = 0; e < experiments; e++) {
-    let xc = 0, xt = 0, doneM = -1, doneG = -1;
+    let xc = 0, xt = 0, doneM = -1, doneG = groupSequential ? -1 : 0;
     for (let k = 0; k < looks && (doneM < 0 || doneG < 0); k++) {
       xc += rng.binomial(usersPerLook, baselineRate);
       xt += rng.binomial(usersPerLook, treatmentRate);
