@@ -85,7 +85,7 @@ export interface SegmentEffect {
 
 /** Result of {@link segmentEffects}. */
 export interface SegmentEffects {
-  /** One row per segment, in order of first appearance. */
+  /** One row per segment, sorted by label. */
   segments: SegmentEffect[];
   /** Cochran's Q on the segments' lifts: do the lifts differ between segments? */
   heterogeneity: Heterogeneity;
@@ -115,8 +115,8 @@ export interface SegmentEffects {
  *   ["light", "light", "light", "light", "light", "light", "light", "light",
  *    "heavy", "heavy", "heavy", "heavy", "heavy", "heavy", "heavy", "heavy"],
  * );
- * assert.deepEqual(r.segments.map((s) => s.segment), ["light", "heavy"]);
- * assert.ok(r.segments[0].relativeEffect.estimate > r.segments[1].relativeEffect.estimate);
+ * assert.deepEqual(r.segments.map((s) => s.segment), ["heavy", "light"]);
+ * assert.ok(r.segments[1].relativeEffect.estimate > r.segments[0].relativeEffect.estimate);
  * ```
  */
 export function segmentEffects(
@@ -138,23 +138,25 @@ export function segmentEffects(
     rows.get(key)!.push(i);
   }
   if (rows.size < 2) raise("range", context, `needs at least 2 segments, got ${rows.size}`);
-  const segments = [...rows].map(([key, idx]): SegmentEffect => {
-    const arms = splitByArm(idx.map((i) => values[i]), idx.map((i) => arm[i]));
-    if (arms.control.length < 2 || arms.treatment.length < 2) {
-      raise("range", context, `segment ${key} needs at least 2 users in each arm`);
-    }
-    const t = welchTTest(arms.control, arms.treatment, { alpha });
-    const rel = t.relativeEffect;
-    if (rel === null) raise("range", context, `segment ${key} has a control mean of 0`);
-    return {
-      segment: key,
-      users: idx.length,
-      effect: t.effect,
-      relativeEffect: rel,
-      relativeStandardError: (rel.upper - rel.estimate) / normalQuantile(1 - alpha / 2),
-      pValue: t.pValue,
-    };
-  });
+  const segments = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(
+    ([key, idx]): SegmentEffect => {
+      const arms = splitByArm(idx.map((i) => values[i]), idx.map((i) => arm[i]));
+      if (arms.control.length < 2 || arms.treatment.length < 2) {
+        raise("range", context, `segment ${key} needs at least 2 users in each arm`);
+      }
+      const t = welchTTest(arms.control, arms.treatment, { alpha });
+      const rel = t.relativeEffect;
+      if (rel === null) raise("range", context, `segment ${key} has a control mean of 0`);
+      return {
+        segment: key,
+        users: idx.length,
+        effect: t.effect,
+        relativeEffect: rel,
+        relativeStandardError: (rel.upper - rel.estimate) / normalQuantile(1 - alpha / 2),
+        pValue: t.pValue,
+      };
+    },
+  );
   const heterogeneity = cochranQ(
     segments.map((s) => s.relativeEffect.estimate),
     segments.map((s) => s.relativeStandardError),

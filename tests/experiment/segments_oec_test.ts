@@ -39,8 +39,8 @@ Deno.test("segmentEffects() runs Welch per segment and tests the lifts' heteroge
     arm.push(treated), segment.push(heavy ? "heavy" : "light");
   }
   const r = segmentEffects(values, arm, segment);
-  assert.deepEqual(r.segments.map((s) => s.segment), ["light", "heavy"]);
-  const light = r.segments[0];
+  assert.deepEqual(r.segments.map((s) => s.segment), ["heavy", "light"]); // sorted by label
+  const light = r.segments[1];
   const rows = segment.map((s, i) => (s === "light" ? i : -1)).filter((i) => i >= 0);
   const w = welchTTest(
     splitByArm(rows.map((i) => values[i]), rows.map((i) => arm[i])).control,
