@@ -32,6 +32,13 @@ export interface RankerComparison {
   abPower: number[];
   /** Share in which interleaving (sign test of per-query wins) found B better. */
   interleavingPower: number[];
+  /**
+   * Per query count, the A/B test's statistic (Welch t, positive when B is better)
+   * in each simulated comparison: its mean grows as √queries × sensitivity.
+   */
+  abStatistics: number[][];
+  /** Per query count, the interleaving statistic z = (w_B − w_A)/√(w_B + w_A) per comparison. */
+  interleavingStatistics: number[][];
   /** Mean clicks per query under A and B (their A/B effect). */
   clicksPerQuery: { a: number; b: number };
   /** Share of queries B wins / A wins / ties under interleaving. */
@@ -117,6 +124,7 @@ export function simulateRankerComparison(
   const rng = resolveRng(random, context), coin = createRng(rng.int(0, 2 ** 31));
   const counts = o.queryCounts, max = counts[counts.length - 1];
   const ab = new Array(counts.length).fill(0), il = new Array(counts.length).fill(0);
+  const abZ: number[][] = counts.map(() => []), ilZ: number[][] = counts.map(() => []);
   let clicksA = 0, nA = 0, clicksB = 0, nB = 0, winsA = 0, winsB = 0;
   for (let rep = 0; rep < o.repeats; rep++) {
     const abClicks: number[][] = [[], []], wins: number[] = [];
@@ -135,11 +143,13 @@ export function simulateRankerComparison(
     counts.forEach((n, i) => {
       const t = welchTTest(abClicks[0].slice(0, n / 2), abClicks[1].slice(0, n / 2));
       if (t.significant && t.effect.estimate > 0) ab[i]++;
+      abZ[i].push(t.statistic);
       const w = wins.slice(0, n),
         b = w.filter((x) => x > 0).length,
         a = w.filter((x) => x < 0).length;
       const z = b + a > 0 ? (b - a) / Math.sqrt(b + a) : 0;
       if (2 * normalCdf(-Math.abs(z)) <= o.alpha && z > 0) il[i]++;
+      ilZ[i].push(z);
     });
     clicksA += abClicks[0].reduce((s, x) => s + x, 0), nA += abClicks[0].length;
     clicksB += abClicks[1].reduce((s, x) => s + x, 0), nB += abClicks[1].length;
@@ -150,6 +160,8 @@ export function simulateRankerComparison(
     queryCounts: [...counts],
     abPower: ab.map((x) => x / o.repeats),
     interleavingPower: il.map((x) => x / o.repeats),
+    abStatistics: abZ,
+    interleavingStatistics: ilZ,
     clicksPerQuery: { a: clicksA / nA, b: clicksB / nB },
     preference: { b: winsB / total, a: winsA / total, ties: 1 - (winsA + winsB) / total },
   };

@@ -40,6 +40,12 @@ Deno.test("simulateRankerComparison() finds the better ranker more often by inte
   const r = simulateRankerComparison({ queryCounts: [400, 1600], repeats: 30 }, { seed: 5 });
   assert.ok(r.interleavingPower[1] > r.abPower[1] + 0.15, JSON.stringify(r));
   assert.ok(r.clicksPerQuery.b > r.clicksPerQuery.a && r.preference.b > r.preference.a);
+  assert.equal(r.abStatistics[1].length, 30);
+  const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+  assert.ok(mean(r.interleavingStatistics[1]) > mean(r.abStatistics[1]) + 0.5);
+  // The statistics grow like √queries: ×4 queries, about ×2 the mean statistic.
+  const growth = mean(r.interleavingStatistics[1]) / mean(r.interleavingStatistics[0]);
+  assert.ok(growth > 1.5 && growth < 2.6, `growth ${growth}`);
   // With equal rankers neither test should detect a "better" B beyond chance.
   const aa = simulateRankerComparison(
     { queryCounts: [800], repeats: 60, qualityB: 1 },
