@@ -2,6 +2,7 @@ import { _requireArray, _sameLength, _seriesName, _values } from "./_checks.ts";
 import { _applyAxisOptions, type ReferenceLine } from "./_axis_options.ts";
 import { _baseLayout, _colour, _titles, type TitleOptions } from "./_style.ts";
 import { Figure, type Trace } from "./figure.ts";
+import { _textWidth } from "./_legend.ts";
 import { raise } from "../_shared/validate.ts";
 
 /** One set of estimates of an {@link intervalChart}: a point and an interval per category. */
@@ -101,7 +102,10 @@ export function intervalChart(
   const layout = _baseLayout(titles, data);
   layout.yaxis.type = "category";
   layout.yaxis.autorange = "reversed";
-  layout.yaxis.automargin = true;
+  // Room on the left for the longest row label and, left of it, the axis title.
+  const longest = Math.max(...cats.map((c) => _textWidth(c, 13)));
+  layout.margin = { ...(layout.margin as Record<string, number>), l: Math.ceil(longest + 48) };
+  (layout.yaxis.title as Record<string, unknown>).standoff = 10;
   if (series.length > 1) layout.scattermode = "group";
   _applyAxisOptions(layout, { vLines: options.vLines, xRange: options.xRange }, context, data);
   return new Figure({ data, layout });

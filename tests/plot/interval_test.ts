@@ -18,6 +18,12 @@ Deno.test("intervalChart() draws asymmetric error bars around each estimate", ()
   assert.equal(fig.layout.yaxis.autorange, "reversed");
   assert.equal(fig.layout.showlegend, true);
   assert.equal(fig.layout.shapes.length, 1);
+  // The left margin grows with the longest row label.
+  const long = intervalChart(["a much longer label for a row"], [
+    { estimate: [1], lower: [0], upper: [2] },
+  ], titles);
+  const margin = (f: typeof fig) => (f.layout.margin as { l: number }).l;
+  assert.ok(margin(long) > margin(fig) + 100);
 });
 
 Deno.test("intervalChart() validates its input", () => {
