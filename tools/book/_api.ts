@@ -94,7 +94,9 @@ export function typeText(t: Json): string {
     case "literal":
       return t.value?.kind === "string" ? JSON.stringify(t.value.string) : t.repr;
     case "typeRef": {
-      const params = t.value.typeParams?.length ? `<${t.value.typeParams.map(typeText).join(", ")}>` : "";
+      const params = t.value.typeParams?.length
+        ? `<${t.value.typeParams.map(typeText).join(", ")}>`
+        : "";
       return `${t.value.typeName}${params}`;
     }
     case "array":
@@ -132,13 +134,17 @@ function wrap(t: Json): string {
 }
 
 function paramText(p: Json): string {
-  const name = p.kind === "rest" ? `...${p.arg?.name ?? "args"}` : p.name ?? (p.kind === "object" ? "options" : "arg");
+  const name = p.kind === "rest"
+    ? `...${p.arg?.name ?? "args"}`
+    : p.name ?? (p.kind === "object" ? "options" : "arg");
   return `${name}${p.optional ? "?" : ""}: ${typeText(p.tsType)}`;
 }
 
 function signatureOf(name: string, d: Json): string {
   const def = d.def ?? {};
-  const typeParams = def.typeParams?.length ? `<${def.typeParams.map((p: Json) => p.name).join(", ")}>` : "";
+  const typeParams = def.typeParams?.length
+    ? `<${def.typeParams.map((p: Json) => p.name).join(", ")}>`
+    : "";
   switch (d.kind) {
     case "function":
       return `function ${name}${typeParams}(${(def.params ?? []).map(paramText).join(", ")}): ${
@@ -146,7 +152,9 @@ function signatureOf(name: string, d: Json): string {
       }`;
     case "interface":
       return `interface ${name}${typeParams} {\n${
-        (def.properties ?? []).map((p: Json) => `  ${p.name}${p.optional ? "?" : ""}: ${typeText(p.tsType)};`)
+        (def.properties ?? []).map((p: Json) =>
+          `  ${p.name}${p.optional ? "?" : ""}: ${typeText(p.tsType)};`
+        )
           .join("\n")
       }\n}`;
     case "typeAlias":
@@ -161,7 +169,11 @@ function signatureOf(name: string, d: Json): string {
 }
 
 /** The body of a module's API page; `markdown` renders doc comments. */
-export function renderApiModule(mod: ApiModule, markdown: (md: string) => string, highlight: (code: string) => string): string {
+export function renderApiModule(
+  mod: ApiModule,
+  markdown: (md: string) => string,
+  highlight: (code: string) => string,
+): string {
   const items = mod.symbols.map((s) =>
     `<section class="api-symbol" id="${escapeHtml(s.name)}">` +
     `<h2><code>${escapeHtml(s.name)}</code> <span class="kind">${escapeHtml(s.kind)}</span></h2>` +

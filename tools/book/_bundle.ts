@@ -1,5 +1,5 @@
 /**
- * Bundles the page script and the Web Worker of the book with esbuild: the
+ * Bundles the scripts and the Web Worker of the book with esbuild: the
  * experiments and the parts of `lib/` they import, for the browser. Deno-only
  * modules are mapped to browser stand-ins (the PNG renderer), and a `node:` import
  * or a `Deno.` reference in the output fails the build.
@@ -40,8 +40,10 @@ function standIn(path: string): string {
 
 /** The bundles and the source files that went into them. */
 export interface ClientBundle {
-  /** The page script (IIFE), with the worker's source inlined. */
-  main: string;
+  /** The script of every page (figures, search). */
+  page: string;
+  /** The script of pages with live experiments (IIFE), with the worker's source inlined. */
+  experiments: string;
   /** The worker script on its own (also inlined in `main`). */
   worker: string;
   /** Source files of `lib/` in the bundle, relative to the project. */
@@ -68,20 +70,27 @@ async function bundle(entry: string, define: Record<string, string>) {
 }
 
 /**
- * Builds the page script and the worker.
+ * Builds the page script, the experiments script and the worker.
  *
  * @throws {Error} When a bundled file imports a `node:` module or the output refers to `Deno`.
  */
 export async function bundleClient(): Promise<ClientBundle> {
   try {
+    const page = await bundle(join(HERE, "client/page.ts"), {});
     const worker = await bundle(join(HERE, "client/worker.ts"), {});
-    const main = await bundle(join(HERE, "client/main.ts"), {
+    const main = await bundle(join(HERE, "client/experiments.ts"), {
       BOOK_WORKER_SOURCE: JSON.stringify(worker.text),
     });
-    for (const [name, text] of [["page script", main.text], ["worker", worker.text]]) {
+    const outputs = [["page script", page.text], ["experiments script", main.text], [
+      "worker",
+      worker.text,
+    ]];
+    for (const [name, text] of outputs) {
       const found = denoOnlyApis(text);
       if (found.length > 0) {
-        throw new Error(`Cannot bundle the book's ${name}: it uses Deno-only APIs: ${found.join(", ")}`);
+        throw new Error(
+          `Cannot bundle the book's ${name}: it uses Deno-only APIs: ${found.join(", ")}`,
+        );
       }
     }
     const libInputs = [...new Set([...main.inputs, ...worker.inputs])]
@@ -89,7 +98,7 @@ export async function bundleClient(): Promise<ClientBundle> {
       .map((p) => p.replace(/^.*?(?=lib\/)/, ""))
       .filter((p) => p.startsWith("lib/"))
       .sort();
-    return { main: main.text, worker: worker.text, libInputs };
+    return { page: page.text, experiments: main.text, worker: worker.text, libInputs };
   } finally {
     await esbuild.stop();
   }
@@ -100,6 +109,8 @@ export function denoOnlyApis(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(/\bDeno\s*\.\s*([A-Za-z_]+)/g)) found.add(`Deno.${m[1]}`);
   for (const m of text.matchAll(/["'](node:[a-z_/]+)["']/g)) found.add(m[1]);
-  for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) found.add(`require("${m[1]}")`);
+  for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) {
+    found.add(`require("${m[1]}")`);
+  }
   return [...found].sort();
 }

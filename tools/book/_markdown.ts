@@ -17,8 +17,9 @@ hljs.registerLanguage("json", json);
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
   );
 }
 
@@ -51,7 +52,9 @@ const inlineMath: TokenizerAndRendererExtension = {
   start: (src) => src.match(/\$/)?.index,
   tokenizer(src) {
     const display = /^\$\$([\s\S]+?)\$\$/.exec(src);
-    if (display) return { type: "inlineMath", raw: display[0], text: display[1].trim(), display: true };
+    if (display) {
+      return { type: "inlineMath", raw: display[0], text: display[1].trim(), display: true };
+    }
     const m = /^\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$(?![0-9])/.exec(src);
     if (m) return { type: "inlineMath", raw: m[0], text: m[1], display: false };
   },

@@ -34,17 +34,24 @@ interface Claim {
   ok: boolean;
   text: string;
   evidence?: Record<string, number | string | boolean>;
+  /** Several statements shown by one output. */
+  claims?: Claim[];
 }
 
 function renderClaim(claim: Claim): string {
+  if (Array.isArray(claim.claims)) return claim.claims.map(renderClaim).join("");
   const evidence = Object.entries(claim.evidence ?? {})
     .map(([k, v]) =>
-      `${escapeHtml(k)} = ${escapeHtml(typeof v === "number" ? String(Number(v.toPrecision(4))) : String(v))}`
+      `${escapeHtml(k)} = ${
+        escapeHtml(typeof v === "number" ? String(Number(v.toPrecision(4))) : String(v))
+      }`
     )
     .join(", ");
-  return `<div class="claim ${claim.ok ? "ok" : "fail"}" role="note"><span class="mark" aria-label="${
-    claim.ok ? "holds" : "fails"
-  }">${claim.ok ? "✓" : "✗"}</span> ${escapeHtml(claim.text)}${
+  return `<div class="claim ${
+    claim.ok ? "ok" : "fail"
+  }" role="note"><span class="mark" aria-label="${claim.ok ? "holds" : "fails"}">${
+    claim.ok ? "✓" : "✗"
+  }</span> ${escapeHtml(claim.text)}${
     evidence ? ` <span class="evidence">(${evidence})</span>` : ""
   }</div>`;
 }
@@ -70,7 +77,9 @@ export function figureAlt(spec: Record<string, unknown>): string {
 export function renderFigure(spec: Record<string, unknown>): string {
   const json = JSON.stringify(spec).replace(/</g, "\\u003c");
   const height = Number((spec.layout as { height?: number } | undefined)?.height ?? 420);
-  return `<figure class="figure" data-figure role="img" aria-label="${escapeHtml(figureAlt(spec))}">` +
+  return `<figure class="figure" data-figure role="img" aria-label="${
+    escapeHtml(figureAlt(spec))
+  }">` +
     `<div class="plot" style="min-height:${height}px"></div>` +
     `<script type="application/json">${json}</script></figure>`;
 }
@@ -79,11 +88,15 @@ export function renderFigure(spec: Record<string, unknown>): string {
 export function renderOutput(output: Output, markdown: (md: string) => string): string {
   if (output.output_type === "stream") {
     const text = joinText(output.text).replace(ANSI, "");
-    return `<pre class="stream ${output.name === "stderr" ? "stderr" : ""}">${escapeHtml(text)}</pre>`;
+    return `<pre class="stream ${output.name === "stderr" ? "stderr" : ""}">${
+      escapeHtml(text)
+    }</pre>`;
   }
   if (output.output_type === "error") {
     const trace = (output.traceback ?? []).join("\n").replace(ANSI, "");
-    return `<pre class="stream error">${escapeHtml(trace || `${output.ename}: ${output.evalue}`)}</pre>`;
+    return `<pre class="stream error">${
+      escapeHtml(trace || `${output.ename}: ${output.evalue}`)
+    }</pre>`;
   }
   const data = output.data ?? {};
   const mime = chooseMime(data);

@@ -38,8 +38,12 @@ export function page(frame: Frame): string {
     `<li class="toc-${h.level}"><a href="#${h.id}">${escapeHtml(h.text)}</a></li>`
   ).join("");
   const pager = [
-    frame.prev ? `<a rel="prev" href="${r}${frame.prev.href}">← ${escapeHtml(frame.prev.text)}</a>` : "<span></span>",
-    frame.next ? `<a rel="next" href="${r}${frame.next.href}">${escapeHtml(frame.next.text)} →</a>` : "<span></span>",
+    frame.prev
+      ? `<a rel="prev" href="${r}${frame.prev.href}">← ${escapeHtml(frame.prev.text)}</a>`
+      : "<span></span>",
+    frame.next
+      ? `<a rel="next" href="${r}${frame.next.href}">${escapeHtml(frame.next.text)} →</a>`
+      : "<span></span>",
   ].join("");
   return `<!doctype html>
 <html lang="en">
@@ -61,15 +65,21 @@ export function page(frame: Frame): string {
 <ul id="search-results" hidden></ul></div>
 </header>
 <div class="layout">
-<nav class="side" aria-label="On this page">${toc ? `<h2>On this page</h2><ul>${toc}</ul>` : ""}${frame.aside ?? ""}</nav>
+<nav class="side" aria-label="On this page">${toc ? `<h2>On this page</h2><ul>${toc}</ul>` : ""}${
+    frame.aside ?? ""
+  }</nav>
 <main>
 ${frame.body}
 <nav class="pager" aria-label="Chapters">${pager}</nav>
 </main>
 </div>
 ${frame.plots ? `<script src="${r}assets/plotly.min.js"></script>` : ""}
-<script src="${r}assets/search_index.js"></script>
 <script src="${r}assets/book.js"></script>
+${
+    frame.body.includes("data-experiment=")
+      ? `<script src="${r}assets/experiments.js"></script>`
+      : ""
+  }
 </body>
 </html>
 `;
@@ -85,7 +95,9 @@ export function renderExperiment(e: Experiment, markdown: (md: string) => string
         `<output for="${id}">${c.value}</output></div>`;
     }
     const options = c.options.map((o) =>
-      `<option value="${escapeHtml(o.value)}"${o.value === c.value ? " selected" : ""}>${escapeHtml(o.label)}</option>`
+      `<option value="${escapeHtml(o.value)}"${o.value === c.value ? " selected" : ""}>${
+        escapeHtml(o.label)
+      }</option>`
     ).join("");
     return `<div class="control"><label for="${id}">${escapeHtml(c.label)}</label>` +
       `<select id="${id}" data-param="${c.name}">${options}</select></div>`;
@@ -94,10 +106,14 @@ export function renderExperiment(e: Experiment, markdown: (md: string) => string
 <h3>▶ Live experiment: ${escapeHtml(e.title)}</h3>
 ${markdown(e.intro)}
 <form class="controls" onsubmit="return false">${controls}</form>
-<p class="status" aria-live="polite"></p>${e.worker ? `<progress hidden aria-label="progress of the run"></progress>` : ""}
+<p class="status" aria-live="polite"></p>${
+    e.worker ? `<progress hidden aria-label="progress of the run"></progress>` : ""
+  }
 <dl class="numbers" aria-live="polite"></dl>
 <p class="summary"></p>
-<figure class="figure live" role="img" aria-label="Figure: ${escapeHtml(e.title)}"><div class="plot" style="min-height:420px"></div></figure>
+<figure class="figure live" role="img" aria-label="Figure: ${
+    escapeHtml(e.title)
+  }"><div class="plot" style="min-height:420px"></div></figure>
 </section>`;
 }
 
@@ -152,8 +168,12 @@ export function renderChapter(
       const input = cell.metadata?.jupyter?.source_hidden
         ? `<details class="hidden-source"><summary>Show the solution's code</summary>${code}</details>`
         : code;
-      parts.push(`<div class="cell code" id="cell-${escapeHtml(cell.id ?? String(index))}">${label}${input}` +
-        (outputs ? `<div class="outputs">${outputs}</div>` : "") + `</div>`);
+      parts.push(
+        `<div class="cell code" id="cell-${
+          escapeHtml(cell.id ?? String(index))
+        }">${label}${input}` +
+          (outputs ? `<div class="outputs">${outputs}</div>` : "") + `</div>`,
+      );
       current.text += " " + source.replace(/\s+/g, " ");
     }
     for (const e of experiments) {

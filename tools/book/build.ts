@@ -71,7 +71,9 @@ async function executeNotebooks(sources: string[]): Promise<{ paths: string[]; f
   const stale = sources.filter((s) => mtime(copyOf(s)) <= mtime(s));
   const failed: string[] = [];
   if (stale.length > 0) {
-    console.log(`Executing ${stale.length} notebook(s): ${stale.map((s) => basename(s)).join(", ")}`);
+    console.log(
+      `Executing ${stale.length} notebook(s): ${stale.map((s) => basename(s)).join(", ")}`,
+    );
     const child = new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", join(ROOT, "tools", "run_notebooks.ts"), ...stale],
       cwd: ROOT,
@@ -106,7 +108,9 @@ function readTimes(): Record<string, number> {
 
 function allModules(): string[] {
   return [...Deno.readDirSync(join(ROOT, "lib"))]
-    .filter((e) => e.isDirectory && !e.name.startsWith("_") && mtime(join(ROOT, "lib", e.name, "mod.ts")) > 0)
+    .filter((e) =>
+      e.isDirectory && !e.name.startsWith("_") && mtime(join(ROOT, "lib", e.name, "mod.ts")) > 0
+    )
     .map((e) => e.name)
     .sort();
 }
@@ -114,7 +118,10 @@ function allModules(): string[] {
 function copyAssets(out: string): void {
   const assets = join(out, "assets");
   Deno.mkdirSync(join(assets, "katex", "fonts"), { recursive: true });
-  Deno.copyFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), join(assets, "plotly.min.js"));
+  Deno.copyFileSync(
+    require.resolve("plotly.js-dist-min/plotly.min.js"),
+    join(assets, "plotly.min.js"),
+  );
   const katexDir = dirname(require.resolve("katex/dist/katex.min.css"));
   Deno.copyFileSync(join(katexDir, "katex.min.css"), join(assets, "katex", "katex.min.css"));
   for (const f of Deno.readDirSync(join(katexDir, "fonts"))) {
@@ -123,16 +130,22 @@ function copyAssets(out: string): void {
       Deno.copyFileSync(join(katexDir, "fonts", f.name), join(assets, "katex", "fonts", f.name));
     }
   }
-  Deno.copyFileSync(require.resolve("highlight.js/styles/github.css"), join(assets, "highlight.css"));
+  Deno.copyFileSync(
+    require.resolve("highlight.js/styles/github.css"),
+    join(assets, "highlight.css"),
+  );
   Deno.copyFileSync(join(ROOT, "tools", "book", "client", "book.css"), join(assets, "book.css"));
 }
 
 /** `{@link name}` in doc comments → a link to the symbol on its page when it is known. */
 function docLinks(md: string, known: Set<string>): string {
-  return md.replace(/\{@link\s+([\w$.]+)(?:\s*\|\s*([^}]+))?\}/g, (_, name: string, text?: string) => {
-    const label = `\`${text?.trim() ?? name}\``;
-    return known.has(name) ? `[${label}](#${name})` : label;
-  });
+  return md.replace(
+    /\{@link\s+([\w$.]+)(?:\s*\|\s*([^}]+))?\}/g,
+    (_, name: string, text?: string) => {
+      const label = `\`${text?.trim() ?? name}\``;
+      return known.has(name) ? `[${label}](#${name})` : label;
+    },
+  );
 }
 
 function dirSize(dir: string): { files: number; bytes: number } {
@@ -173,12 +186,16 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
   Deno.mkdirSync(join(out, "api"), { recursive: true });
   copyAssets(out);
   const bundle = await bundleClient();
-  Deno.writeTextFileSync(join(out, "assets", "book.js"), bundle.main);
+  Deno.writeTextFileSync(join(out, "assets", "book.js"), bundle.page);
+  Deno.writeTextFileSync(join(out, "assets", "experiments.js"), bundle.experiments);
 
   const modules = options.modules ?? allModules();
   const api = await readApi(ROOT, modules);
   const apiNames = new Set(modules);
-  const search = new MiniSearch({ fields: ["title", "text"], storeFields: ["title", "chapter", "url"] });
+  const search = new MiniSearch({
+    fields: ["title", "text"],
+    storeFields: ["title", "chapter", "url"],
+  });
   const docs: { id: string; title: string; chapter: string; url: string; text: string }[] = [];
   const pages: string[] = [];
   const write = (name: string, html: string) => {
@@ -197,15 +214,19 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
     const rendered = renderChapter(chapter, own, apiNames);
     const imports = libraryImports(chapter.notebook);
     const apiOf = new Map(api.map((m) => [m.name, new Set(m.symbols.map((s) => s.name))]));
-    const aside = imports.size === 0 ? "" : `<h2>Library used</h2><ul class="lib-used">${
-      [...imports].filter(([m]) => apiNames.has(m)).map(([m, names]) =>
-        `<li><a href="api/${m}.html">${m}</a>: ${
-          [...names].sort().map((n) =>
-            apiOf.get(m)?.has(n) ? `<a href="api/${m}.html#${n}"><code>${n}</code></a>` : `<code>${n}</code>`
-          ).join(", ")
-        }</li>`
-      ).join("")
-    }</ul>`;
+    const aside = imports.size === 0
+      ? ""
+      : `<h2>Library used</h2><ul class="lib-used">${
+        [...imports].filter(([m]) => apiNames.has(m)).map(([m, names]) =>
+          `<li><a href="api/${m}.html">${m}</a>: ${
+            [...names].sort().map((n) =>
+              apiOf.get(m)?.has(n)
+                ? `<a href="api/${m}.html#${n}"><code>${n}</code></a>`
+                : `<code>${n}</code>`
+            ).join(", ")
+          }</li>`
+        ).join("")
+      }</ul>`;
     write(
       `${chapter.stem}.html`,
       page({
@@ -220,7 +241,13 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
       }),
     );
     for (const [k, s] of rendered.sections.entries()) {
-      docs.push({ id: `${chapter.stem}-${k}`, title: s.title, chapter: chapter.title, url: `${chapter.stem}.html#${s.id}`, text: s.text });
+      docs.push({
+        id: `${chapter.stem}-${k}`,
+        title: s.title,
+        chapter: chapter.title,
+        url: `${chapter.stem}.html#${s.id}`,
+        text: s.text,
+      });
     }
   });
 
@@ -228,9 +255,22 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
   const md = createMarkdown();
   const rows = chapters.map((c) => {
     const own = experiments.filter((e) => e.chapter === c.stem);
-    return `<section class="chapter-card"><h2 id="${c.stem}"><a href="${c.stem}.html">${md.render(c.title).replace(/^<p>|<\/p>\n?$/g, "")}</a></h2>` +
-      `<p class="meta">${c.seconds !== undefined ? `runs in ${c.seconds.toFixed(0)} s on two CPU cores` : "run time not recorded"}` +
-      `${own.length ? ` · live: ${own.map((e) => `<a href="${c.stem}.html#experiment-${e.id}">${escapeHtml(e.title)}</a>`).join(", ")}` : ""}</p>` +
+    return `<section class="chapter-card"><h2 id="${c.stem}"><a href="${c.stem}.html">${
+      md.render(c.title).replace(/^<p>|<\/p>\n?$/g, "")
+    }</a></h2>` +
+      `<p class="meta">${
+        c.seconds !== undefined
+          ? `runs in ${c.seconds.toFixed(0)} s on two CPU cores`
+          : "run time not recorded"
+      }` +
+      `${
+        own.length
+          ? ` · live: ${
+            own.map((e) => `<a href="${c.stem}.html#experiment-${e.id}">${escapeHtml(e.title)}</a>`)
+              .join(", ")
+          }`
+          : ""
+      }</p>` +
       `<div class="goals">${md.render(c.goals)}</div></section>`;
   }).join("\n");
   const intro = md.render(
@@ -239,37 +279,81 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
       "**live experiments**: change a parameter and the same library recomputes the result in your " +
       "browser, with the same numbers as the notebook for the same seed.\n\n## Chapters",
   );
-  write("index.html", page({ title: "Contents", root: "", body: intro + rows, headings: md.headings, next: order[1], plots: false }));
+  write(
+    "index.html",
+    page({
+      title: "Contents",
+      root: "",
+      body: intro + rows,
+      headings: md.headings,
+      next: order[1],
+      plots: false,
+    }),
+  );
 
   // All experiments on one page.
   const emd = createMarkdown();
-  const byChapter = chapters.map((c) => {
-    const own = experiments.filter((e) => e.chapter === c.stem);
-    return own.length === 0 ? "" : emd.render(`## ${c.title}`) + own.map((e) => renderExperiment(e, emd.render)).join("\n") +
-      `<p><a href="${c.stem}.html">Read the chapter</a></p>`;
+  const stems = [...new Set(experiments.map((e) => e.chapter))];
+  const byChapter = stems.map((stem) => {
+    const chapter = chapters.find((c) => c.stem === stem);
+    const own = experiments.filter((e) => e.chapter === stem);
+    return emd.render(`## ${chapter?.title ?? stem}`) +
+      own.map((e) => renderExperiment(e, emd.render)).join("\n") +
+      (chapter ? `<p><a href="${stem}.html">Read the chapter</a></p>` : "");
   }).join("\n");
-  write("experiments.html", page({
-    title: "Live experiments",
-    root: "",
-    body: emd.render("# Live experiments\n\nEvery experiment calls the library in your browser; the heavy ones run in a Web Worker.") + byChapter,
-    headings: emd.headings,
-    prev: order[order.length - 2],
-    plots: true,
-  }));
+  write(
+    "experiments.html",
+    page({
+      title: "Live experiments",
+      root: "",
+      body: emd.render(
+        "# Live experiments\n\nEvery experiment calls the library in your browser; the heavy ones run in a Web Worker.",
+      ) + byChapter,
+      headings: emd.headings,
+      prev: order[order.length - 2],
+      plots: true,
+    }),
+  );
 
   // API pages.
-  const apiLinks = api.map((m) => `<li><a href="${m.name}.html">lib/${m.name}</a> – ${
-    escapeHtml((m.doc.split("\n\n")[0] ?? "").replace(/\s+/g, " ").replace(/\{@link\s+([^}]+)\}/g, "$1"))
-  }</li>`).join("");
-  write("api/index.html", page({ title: "Library API", root: "../", body: `<h1 id="top">Library API</h1><ul class="api-index">${apiLinks}</ul>`, headings: [], plots: false }));
+  const apiLinks = api.map((m) =>
+    `<li><a href="${m.name}.html">lib/${m.name}</a> – ${
+      escapeHtml(
+        (m.doc.split("\n\n")[0] ?? "").replace(/\s+/g, " ").replace(/\{@link\s+([^}]+)\}/g, "$1"),
+      )
+    }</li>`
+  ).join("");
+  write(
+    "api/index.html",
+    page({
+      title: "Library API",
+      root: "../",
+      body: `<h1 id="top">Library API</h1><ul class="api-index">${apiLinks}</ul>`,
+      headings: [],
+      plots: false,
+    }),
+  );
   for (const m of api) {
     const amd = createMarkdown();
     const known = new Set(m.symbols.map((s) => s.name));
-    const body = renderApiModule(m, (s) => amd.render(docLinks(s, known)), (code) => highlight(code));
+    const body = renderApiModule(
+      m,
+      (s) => amd.render(docLinks(s, known)),
+      (code) => highlight(code),
+    );
     const headings = m.symbols.map((s) => ({ level: 2, text: s.name, id: s.name }));
-    write(`api/${m.name}.html`, page({ title: `lib/${m.name}`, root: "../", body, headings, plots: false }));
+    write(
+      `api/${m.name}.html`,
+      page({ title: `lib/${m.name}`, root: "../", body, headings, plots: false }),
+    );
     for (const s of m.symbols) {
-      docs.push({ id: `api-${m.name}-${s.name}`, title: s.name, chapter: `lib/${m.name}`, url: `api/${m.name}.html#${s.name}`, text: s.doc });
+      docs.push({
+        id: `api-${m.name}-${s.name}`,
+        title: s.name,
+        chapter: `lib/${m.name}`,
+        url: `api/${m.name}.html#${s.name}`,
+        text: s.doc,
+      });
     }
   }
 
@@ -285,7 +369,9 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
       relative(Deno.cwd(), out) || "."
     } (built in ${seconds.toFixed(1)} s; bundled lib files: ${bundle.libInputs.length})`,
   );
-  if (failed.length > 0) console.error(`Notebooks that failed (their errors are in the book): ${failed.join(", ")}`);
+  if (failed.length > 0) {
+    console.error(`Notebooks that failed (their errors are in the book): ${failed.join(", ")}`);
+  }
   return { failed, pages };
 }
 

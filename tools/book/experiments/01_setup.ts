@@ -18,8 +18,24 @@ export const costThreshold: Experiment = {
     "(`lib/metrics`) puts the cheapest threshold, against the rule $c_{FP}/(c_{FP}+c_{FN})$.",
   afterCell: "cell-39",
   controls: [
-    { kind: "range", name: "costFp", label: "cost of a false positive c_FP", min: 1, max: 20, step: 1, value: 1 },
-    { kind: "range", name: "costFn", label: "cost of a false negative c_FN", min: 1, max: 50, step: 1, value: 10 },
+    {
+      kind: "range",
+      name: "costFp",
+      label: "cost of a false positive c_FP",
+      min: 1,
+      max: 20,
+      step: 1,
+      value: 1,
+    },
+    {
+      kind: "range",
+      name: "costFn",
+      label: "cost of a false negative c_FN",
+      min: 1,
+      max: 50,
+      step: 1,
+      value: 10,
+    },
     {
       kind: "select",
       name: "calibration",
@@ -30,7 +46,15 @@ export const costThreshold: Experiment = {
       ],
       value: "calibrated",
     },
-    { kind: "range", name: "n", label: "impressions", min: 1000, max: 50000, step: 1000, value: 20000 },
+    {
+      kind: "range",
+      name: "n",
+      label: "impressions",
+      min: 1000,
+      max: 50000,
+      step: 1000,
+      value: 20000,
+    },
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 42 },
   ],
   testParams: { costFp: 2, costFn: 15, calibration: "overconfident", n: 3000, seed: 7 },
@@ -62,9 +86,19 @@ export const costThreshold: Experiment = {
       figure: figure.toJSON(),
       numbers: [
         { key: "best", label: "t* (min cost)", value: best.threshold, format: "fixed3" },
-        { key: "bestCost", label: "cost per impression at t*", value: best.value, format: "fixed4" },
+        {
+          key: "bestCost",
+          label: "cost per impression at t*",
+          value: best.value,
+          format: "fixed4",
+        },
         { key: "rule", label: "c_FP/(c_FP+c_FN)", value: rule, format: "fixed3" },
-        { key: "ruleCost", label: "cost per impression at the rule", value: ruleCost, format: "fixed4" },
+        {
+          key: "ruleCost",
+          label: "cost per impression at the rule",
+          value: ruleCost,
+          format: "fixed4",
+        },
       ],
       summary: `The rule's threshold costs ${
         gap < 0.02 ? "about the same as" : `${(100 * gap).toFixed(1)} % more than`

@@ -15,14 +15,53 @@ export const slaPlanner: Experiment = {
     "the floor rise.",
   afterCell: "c44",
   controls: [
-    { kind: "range", name: "log10Items", label: "documents N (log₁₀)", min: 5, max: 10, step: 0.5, value: 8 },
-    { kind: "range", name: "perItemUs", label: "cost per document c (µs)", min: 0.5, max: 1000, step: 0.5, value: 1 },
-    { kind: "range", name: "overheadMs", label: "overhead per shard o (ms)", min: 0, max: 50, step: 0.5, value: 0 },
-    { kind: "range", name: "tailFactor", label: "tail factor τ", min: 1, max: 3, step: 0.05, value: 1 },
+    {
+      kind: "range",
+      name: "log10Items",
+      label: "documents N (log₁₀)",
+      min: 5,
+      max: 10,
+      step: 0.5,
+      value: 8,
+    },
+    {
+      kind: "range",
+      name: "perItemUs",
+      label: "cost per document c (µs)",
+      min: 0.5,
+      max: 1000,
+      step: 0.5,
+      value: 1,
+    },
+    {
+      kind: "range",
+      name: "overheadMs",
+      label: "overhead per shard o (ms)",
+      min: 0,
+      max: 50,
+      step: 0.5,
+      value: 0,
+    },
+    {
+      kind: "range",
+      name: "tailFactor",
+      label: "tail factor τ",
+      min: 1,
+      max: 3,
+      step: 0.05,
+      value: 1,
+    },
     { kind: "range", name: "slaMs", label: "SLA (ms)", min: 10, max: 1000, step: 10, value: 100 },
     { kind: "range", name: "qps", label: "peak QPS", min: 10, max: 10000, step: 10, value: 1000 },
   ],
-  testParams: { log10Items: 7, perItemUs: 20, overheadMs: 2, tailFactor: 1.5, slaMs: 200, qps: 500 },
+  testParams: {
+    log10Items: 7,
+    perItemUs: 20,
+    overheadMs: 2,
+    tailFactor: 1.5,
+    slaMs: 200,
+    qps: 500,
+  },
   run(params) {
     const items = Math.round(10 ** num(params, "log10Items"));
     const perItemMs = num(params, "perItemUs") / 1000;
@@ -33,7 +72,11 @@ export const slaPlanner: Experiment = {
     const grid = Array.from({ length: 33 }, (_, i) => Math.round(10 ** (i / 4)));
     const vLines = plan.feasible ? [{ at: plan.shards, label: `${plan.shards} shards` }] : [];
     const figure = lineChart(
-      [{ name: "latency", x: grid, y: grid.map((s) => shardedLatency({ ...work, shards: s }).totalMs) }],
+      [{
+        name: "latency",
+        x: grid,
+        y: grid.map((s) => shardedLatency({ ...work, shards: s }).totalMs),
+      }],
       {
         title: `Latency of scoring ${items.toLocaleString("en-US")} documents`,
         xTitle: "shards S (log scale)",
@@ -47,11 +90,20 @@ export const slaPlanner: Experiment = {
     if (!plan.feasible) {
       return {
         figure: figure.toJSON(),
-        numbers: [{ key: "floor", label: "lowest latency", value: plan.minLatencyMs, format: "ms" }],
+        numbers: [{
+          key: "floor",
+          label: "lowest latency",
+          value: plan.minLatencyMs,
+          format: "ms",
+        }],
         summary: `No plan: ${plan.reason}.`,
       };
     }
-    const replicas = replicasForQps({ qps, latencyMs: plan.latencyMs, shardsPerReplica: plan.shards });
+    const replicas = replicasForQps({
+      qps,
+      latencyMs: plan.latencyMs,
+      shardsPerReplica: plan.shards,
+    });
     return {
       figure: figure.toJSON(),
       numbers: [

@@ -23,9 +23,25 @@ export const explorationRate: Experiment = {
   afterCell: "off-policy-read",
   worker: true,
   controls: [
-    { kind: "range", name: "epsilon", label: "exploration rate ε", min: 0.05, max: 1, step: 0.05, value: 0.3 },
+    {
+      kind: "range",
+      name: "epsilon",
+      label: "exploration rate ε",
+      min: 0.05,
+      max: 1,
+      step: 0.05,
+      value: 0.3,
+    },
     { kind: "range", name: "days", label: "days of logs", min: 1, max: 14, step: 1, value: 14 },
-    { kind: "range", name: "sessionsPerDay", label: "sessions per day", min: 200, max: 2000, step: 100, value: 2000 },
+    {
+      kind: "range",
+      name: "sessionsPerDay",
+      label: "sessions per day",
+      min: 200,
+      max: 2000,
+      step: 100,
+      value: 2000,
+    },
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 42 },
   ],
   testParams: { epsilon: 0.5, days: 2, sessionsPerDay: 200, seed: 7 },
@@ -41,7 +57,10 @@ export const explorationRate: Experiment = {
     };
     const candidate = () => createPolicy("recencyFollowers");
     progress(1, 4);
-    const shadow = shadowPolicy(epsilonGreedyPolicy(createPolicy("popularity"), { epsilon }), candidate());
+    const shadow = shadowPolicy(
+      epsilonGreedyPolicy(createPolicy("popularity"), { epsilon }),
+      candidate(),
+    );
     const log = simulateSessions(world, shadow.policy, sim);
     progress(2, 4);
     const truth = sessionMetrics(simulateSessions(world, candidate(), sim)).engagementsPerSession;
@@ -55,7 +74,12 @@ export const explorationRate: Experiment = {
     const exploring = sessionMetrics(log).engagementsPerSession;
     progress(4, 4);
     const ips = FEED_SIZE * est.ips, se = FEED_SIZE * est.ipsStandardError;
-    const figure = barChart(["current, served", `current, ε = ${epsilon}`, "new: IPS", "new: SNIPS"], [{
+    const figure = barChart([
+      "current, served",
+      `current, ε = ${epsilon}`,
+      "new: IPS",
+      "new: SNIPS",
+    ], [{
       values: [current, exploring, ips, FEED_SIZE * est.snips],
       error: [0, 0, 1.96 * se, 1.96 * FEED_SIZE * est.snipsStandardError],
     }], {
@@ -71,8 +95,18 @@ export const explorationRate: Experiment = {
         { key: "truth", label: "new policy, served online", value: truth, format: "fixed3" },
         { key: "ips", label: "IPS estimate", value: ips, format: "fixed3" },
         { key: "halfWidth", label: "95 % half-width", value: 1.96 * se, format: "fixed3" },
-        { key: "ess", label: "effective sample (rows)", value: est.effectiveSampleSize, format: "integer" },
-        { key: "cost", label: "engagement lost to exploration", value: 1 - exploring / current, format: "percent" },
+        {
+          key: "ess",
+          label: "effective sample (rows)",
+          value: est.effectiveSampleSize,
+          format: "integer",
+        },
+        {
+          key: "cost",
+          label: "engagement lost to exploration",
+          value: 1 - exploring / current,
+          format: "percent",
+        },
       ],
       summary: `The IPS interval ${covers ? "covers" : "misses"} the online value; exploring ${
         (100 * epsilon).toFixed(0)

@@ -15,10 +15,42 @@ export const sampleSize: Experiment = {
     "(`powerForProportions`). Halve the lift and the users needed grow about fourfold.",
   afterCell: "power-read",
   controls: [
-    { kind: "range", name: "baselineRate", label: "baseline rate p₁", min: 0.01, max: 0.5, step: 0.01, value: 0.05 },
-    { kind: "range", name: "lift", label: "relative lift", min: 0.01, max: 0.5, step: 0.01, value: 0.04 },
-    { kind: "range", name: "alpha", label: "significance level α", min: 0.01, max: 0.2, step: 0.01, value: 0.05 },
-    { kind: "range", name: "power", label: "power 1 − β", min: 0.5, max: 0.99, step: 0.01, value: 0.8 },
+    {
+      kind: "range",
+      name: "baselineRate",
+      label: "baseline rate p₁",
+      min: 0.01,
+      max: 0.5,
+      step: 0.01,
+      value: 0.05,
+    },
+    {
+      kind: "range",
+      name: "lift",
+      label: "relative lift",
+      min: 0.01,
+      max: 0.5,
+      step: 0.01,
+      value: 0.04,
+    },
+    {
+      kind: "range",
+      name: "alpha",
+      label: "significance level α",
+      min: 0.01,
+      max: 0.2,
+      step: 0.01,
+      value: 0.05,
+    },
+    {
+      kind: "range",
+      name: "power",
+      label: "power 1 − β",
+      min: 0.5,
+      max: 0.99,
+      step: 0.01,
+      value: 0.8,
+    },
   ],
   testParams: { baselineRate: 0.1, lift: 0.2, alpha: 0.05, power: 0.9 },
   run(params) {
@@ -26,8 +58,15 @@ export const sampleSize: Experiment = {
     const alpha = num(params, "alpha"), power = num(params, "power");
     const p2 = Math.min(p1 * (1 + lift), 0.999);
     const size = sampleSizeForProportions(p1, p2, { alpha, power });
-    const grid = Array.from({ length: 41 }, (_, k) => Math.max(2, Math.round(size.control * 2 ** ((k - 30) / 10))));
-    const figure = lineChart([{ name: "power", x: grid, y: grid.map((n) => powerForProportions(p1, p2, n, { alpha })) }], {
+    const grid = Array.from(
+      { length: 41 },
+      (_, k) => Math.max(2, Math.round(size.control * 2 ** ((k - 30) / 10))),
+    );
+    const figure = lineChart([{
+      name: "power",
+      x: grid,
+      y: grid.map((n) => powerForProportions(p1, p2, n, { alpha })),
+    }], {
       title: `Power to detect ${p1} → ${Number(p2.toPrecision(4))}`,
       xTitle: "users per arm (log scale)",
       yTitle: "power (share of tests that reject H₀)",
@@ -62,9 +101,33 @@ export const peekingSimulator: Experiment = {
   worker: true,
   controls: [
     { kind: "range", name: "looks", label: "looks K", min: 1, max: 30, step: 1, value: 10 },
-    { kind: "range", name: "experiments", label: "simulated A/A tests", min: 100, max: 5000, step: 100, value: 2000 },
-    { kind: "range", name: "usersPerLook", label: "users per arm between looks", min: 100, max: 5000, step: 100, value: 2000 },
-    { kind: "range", name: "alpha", label: "significance level α", min: 0.01, max: 0.2, step: 0.01, value: 0.05 },
+    {
+      kind: "range",
+      name: "experiments",
+      label: "simulated A/A tests",
+      min: 100,
+      max: 5000,
+      step: 100,
+      value: 2000,
+    },
+    {
+      kind: "range",
+      name: "usersPerLook",
+      label: "users per arm between looks",
+      min: 100,
+      max: 5000,
+      step: 100,
+      value: 2000,
+    },
+    {
+      kind: "range",
+      name: "alpha",
+      label: "significance level α",
+      min: 0.01,
+      max: 0.2,
+      step: 0.01,
+      value: 0.05,
+    },
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 45 },
   ],
   testParams: { looks: 5, experiments: 200, usersPerLook: 200, alpha: 0.1, seed: 3 },
@@ -82,7 +145,12 @@ export const peekingSimulator: Experiment = {
     const lookNumbers = Array.from({ length: looks }, (_, k) => k + 1);
     const figure = lineChart([
       { name: "naive peeking", x: lookNumbers, y: result.naive.cumulativeRate, markers: true },
-      { name: "O'Brien–Fleming boundaries", x: lookNumbers, y: result.sequential.cumulativeRate, markers: true },
+      {
+        name: "O'Brien–Fleming boundaries",
+        x: lookNumbers,
+        y: result.sequential.cumulativeRate,
+        markers: true,
+      },
     ], {
       title: "A/A tests rejected by look k",
       xTitle: "look k",
@@ -94,14 +162,23 @@ export const peekingSimulator: Experiment = {
     return {
       figure: figure.toJSON(),
       numbers: [
-        { key: "fixed", label: "fixed horizon", value: result.fixedHorizon.rejectionRate, format: "percent" },
+        {
+          key: "fixed",
+          label: "fixed horizon",
+          value: result.fixedHorizon.rejectionRate,
+          format: "percent",
+        },
         { key: "naive", label: "naive peeking", value: naive, format: "percent" },
         { key: "sequential", label: "O'Brien–Fleming", value: sequential, format: "percent" },
       ],
       summary: `Naive peeking rejects ${(100 * naive).toFixed(1)} % of A/A tests, ${
         naive > alpha + band ? "well above" : "within noise of"
       } α = ${alpha}; the sequential rule rejects ${(100 * sequential).toFixed(1)} %, ${
-        Math.abs(sequential - alpha) <= band ? "within noise of α" : sequential > alpha ? "above α" : "below α"
+        Math.abs(sequential - alpha) <= band
+          ? "within noise of α"
+          : sequential > alpha
+          ? "above α"
+          : "below α"
       } (±${(100 * band).toFixed(1)} points is the simulation noise).`,
     };
   },

@@ -1,51 +1,30 @@
 /**
- * The book's page script: draws the notebook figures with plotly.js, runs the
- * live experiments (in the page or in a Web Worker) and answers the search box.
+ * The script of pages with live experiments: binds each experiment's controls,
+ * runs it (in the page, or in a Web Worker with a progress bar) when it scrolls
+ * into view and on every change, and shows its numbers, sentence and figure.
  *
  * @module
  */
 /// <reference lib="dom" />
-import MiniSearch from "minisearch";
 import {
   experimentById,
   type ExperimentResult,
   formatNumber,
   type Params,
 } from "../experiments/mod.ts";
+import { drawFigure } from "./_draw.ts";
 
 /** The bundled source of `client/worker.ts`, defined by the bundler (a Blob URL starts it). */
 declare const BOOK_WORKER_SOURCE: string;
 
-// deno-lint-ignore no-explicit-any
-type Any = any;
-const w = globalThis as Any;
-
-function plotly(): Any {
-  return w.Plotly;
-}
-
-function drawFigure(target: HTMLElement, spec: { data: unknown[]; layout: Any }): Promise<void> {
-  const layout = { ...spec.layout, width: undefined, autosize: true };
-  return plotly().react(target, spec.data, layout, { responsive: true, displaylogo: false })
-    .then(() => {
-      target.dataset.drawn = String(Number(target.dataset.drawn ?? "0") + 1);
-    });
-}
-
-function drawNotebookFigures(): void {
-  for (const el of document.querySelectorAll<HTMLElement>("[data-figure]")) {
-    const source = el.querySelector("script[type='application/json']");
-    if (!source) continue;
-    const spec = JSON.parse(source.textContent ?? "{}");
-    const target = el.querySelector<HTMLElement>(".plot")!;
-    drawFigure(target, spec);
-  }
-}
-
 function readParams(section: HTMLElement): Params {
   const params: Params = {};
-  for (const input of section.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")) {
-    params[input.dataset.param!] = input instanceof HTMLInputElement ? Number(input.value) : input.value;
+  for (
+    const input of section.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")
+  ) {
+    params[input.dataset.param!] = input instanceof HTMLInputElement
+      ? Number(input.value)
+      : input.value;
   }
   return params;
 }
@@ -113,7 +92,7 @@ function setupExperiment(section: HTMLElement): void {
   const experiment = experimentById(id);
   let worker: Worker | undefined;
   let generation = 0;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const status = section.querySelector<HTMLElement>(".status")!;
 
   const run = async () => {
@@ -139,7 +118,9 @@ function setupExperiment(section: HTMLElement): void {
     }
   };
 
-  for (const input of section.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")) {
+  for (
+    const input of section.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-param]")
+  ) {
     const output = section.querySelector<HTMLOutputElement>(`output[for='${input.id}']`);
     input.addEventListener("input", () => {
       if (output) output.textContent = input.value;
@@ -148,45 +129,16 @@ function setupExperiment(section: HTMLElement): void {
       timer = setTimeout(run, 150);
     });
   }
-  run();
+  // Run once the experiment scrolls into view (a page may hold several heavy ones).
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      observer.disconnect();
+      if (generation === 0) run();
+    }
+  }, { rootMargin: "200px" });
+  observer.observe(section);
 }
 
-interface SearchDoc {
-  id: string;
-  title: string;
-  chapter: string;
-  url: string;
-  text: string;
-}
-
-function setupSearch(): void {
-  const input = document.querySelector<HTMLInputElement>("#search");
-  const list = document.querySelector<HTMLElement>("#search-results");
-  const data = w.BOOK_SEARCH_INDEX as { index: string; root: string } | undefined;
-  if (!input || !list || !data) return;
-  const search = MiniSearch.loadJSON<SearchDoc>(data.index, {
-    fields: ["title", "text"],
-    storeFields: ["title", "chapter", "url"],
-  });
-  const root = document.body.dataset.root ?? "";
-  input.addEventListener("input", () => {
-    const hits = input.value.trim().length < 2
-      ? []
-      : search.search(input.value, { prefix: true, fuzzy: 0.2, boost: { title: 3 } }).slice(0, 8);
-    list.replaceChildren(...hits.map((hit) => {
-      const li = document.createElement("li");
-      const a = document.createElement("a");
-      a.href = root + hit.url;
-      a.textContent = `${hit.chapter} · ${hit.title}`;
-      li.append(a);
-      return li;
-    }));
-    list.hidden = hits.length === 0;
-  });
-}
-
-drawNotebookFigures();
 for (const section of document.querySelectorAll<HTMLElement>("[data-experiment]")) {
   setupExperiment(section);
 }
-setupSearch();
