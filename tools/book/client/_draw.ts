@@ -17,8 +17,8 @@ export function drawFigure(
   target: HTMLElement,
   spec: { data: unknown[]; layout: Any },
 ): Promise<void> {
-  const layout = { ...spec.layout, width: undefined, autosize: true };
-  return plotly().react(target, spec.data, layout, { responsive: true, displaylogo: false })
+  // The library lays out legends and titles for the figure's own width: keep it.
+  return plotly().react(target, spec.data, spec.layout, { displaylogo: false })
     .then(() => {
       target.dataset.drawn = String(Number(target.dataset.drawn ?? "0") + 1);
     });

@@ -79,7 +79,8 @@ export const costThreshold: Experiment = {
       title: "Expected cost of the notification rule",
       xTitle: "threshold t (predicted probability)",
       yTitle: "mean cost per impression (cost units)",
-      vLines: [{ at: rule, label: "c_FP/(c_FP+c_FN)" }, { at: best.threshold, label: "t*" }],
+      vLines: [{ at: rule, label: "c_FP/(c_FP+c_FN)" }],
+      markers: [{ x: best.threshold, y: best.value, label: "t*" }],
     });
     const gap = ruleCost / best.value - 1;
     return {

@@ -69,7 +69,9 @@ export const slaPlanner: Experiment = {
     const slaMs = num(params, "slaMs"), qps = num(params, "qps");
     const work = { items, perItemMs, overheadMs, tailFactor };
     const plan = shardsForSla({ ...work, slaMs });
-    const grid = Array.from({ length: 33 }, (_, i) => Math.round(10 ** (i / 4)));
+    const grid = Array.from({ length: 25 }, (_, i) => Math.round(10 ** (i / 4))).filter((s) =>
+      s <= items
+    );
     const vLines = plan.feasible ? [{ at: plan.shards, label: `${plan.shards} shards` }] : [];
     const figure = lineChart(
       [{
