@@ -127,6 +127,25 @@ Deno.test({
           problems.length = 0;
           await page.goto(`${server.origin}/${name}`, { waitUntil: "load" });
           await waitForFigures(page);
+          // Live experiments run when they scroll into view.
+          const ids = await page.$$eval(
+            "[data-experiment]",
+            (els) => els.map((e) => (e as HTMLElement).dataset.experiment!),
+          );
+          for (const id of ids) {
+            await page.locator(`[data-experiment='${id}']`).scrollIntoViewIfNeeded();
+            await page.waitForFunction(
+              (id) => {
+                const s = document.querySelector(`[data-experiment='${id}']`) as HTMLElement;
+                if (s.dataset.state === "error") {
+                  throw new Error(s.querySelector(".status")?.textContent ?? "error");
+                }
+                return s.dataset.state === "done";
+              },
+              id,
+              { timeout: 30_000 },
+            );
+          }
           // API pages are long: their first screen is enough to look at.
           const fullPage = !name.startsWith("api/");
           await page.screenshot({
