@@ -1,6 +1,9 @@
 import { lineChart } from "../../../lib/plot/line.ts";
 import { sampleSizeForProportions } from "../../../lib/experiment/sample_size.ts";
-import { powerForProportions } from "../../../lib/experiment/power.ts";
+import {
+  minimumDetectableEffectForProportions,
+  powerForProportions,
+} from "../../../lib/experiment/power.ts";
 import { simulatePeeking } from "../../../lib/experiment/peeking.ts";
 import { type Experiment, num } from "./types.ts";
 
@@ -95,8 +98,8 @@ export const peekingSimulator: Experiment = {
   title: "Peeking simulator",
   intro: "Simulated A/A tests, each looked at $K$ times: naive peeking stops at the first look " +
     "with $|z| > z_{1-\\alpha/2}$, the group-sequential rule uses O'Brien–Fleming boundaries " +
-    "(`simulatePeeking` of `lib/experiment`). With the chapter's seed and sizes the numbers are " +
-    "the notebook's. Runs in a Web Worker.",
+    "(`simulatePeeking` of `lib/experiment`); then the same with a true lift sized for 80 % power. " +
+    "With the chapter's seed and sizes the numbers are the notebook's. Runs in a Web Worker.",
   afterCell: "peeking",
   worker: true,
   controls: [
@@ -133,15 +136,26 @@ export const peekingSimulator: Experiment = {
   testParams: { looks: 5, experiments: 200, usersPerLook: 200, alpha: 0.1, seed: 3 },
   run(params, progress) {
     const looks = num(params, "looks"), alpha = num(params, "alpha");
-    progress(0, 1);
-    const result = simulatePeeking({
+    const seed = num(params, "seed"), usersPerLook = num(params, "usersPerLook");
+    const design = {
       experiments: num(params, "experiments"),
       looks,
-      usersPerLook: num(params, "usersPerLook"),
+      usersPerLook,
       alpha,
       baselineRate: 0.05,
-    }, { seed: num(params, "seed") });
-    progress(1, 1);
+    };
+    progress(0, 2);
+    const result = simulatePeeking(design, { seed });
+    progress(1, 2);
+    // The same tests with a true lift, sized for 80 % power at the last look (the notebook's seed + 1).
+    const lift = minimumDetectableEffectForProportions(0.05, looks * usersPerLook, {
+      alpha,
+      power: 0.8,
+    });
+    const withLift = simulatePeeking({ ...design, treatmentRate: 0.05 + lift.absolute }, {
+      seed: seed + 1,
+    });
+    progress(2, 2);
     const lookNumbers = Array.from({ length: looks }, (_, k) => k + 1);
     const figure = lineChart([
       { name: "naive peeking", x: lookNumbers, y: result.naive.cumulativeRate, markers: true },
@@ -170,6 +184,18 @@ export const peekingSimulator: Experiment = {
         },
         { key: "naive", label: "naive peeking", value: naive, format: "percent" },
         { key: "sequential", label: "O'Brien–Fleming", value: sequential, format: "percent" },
+        {
+          key: "powerNaive",
+          label: "power, naive peeking",
+          value: withLift.naive.rejectionRate,
+          format: "percent",
+        },
+        {
+          key: "powerSequential",
+          label: "power, O'Brien–Fleming",
+          value: withLift.sequential.rejectionRate,
+          format: "percent",
+        },
       ],
       summary: `Naive peeking rejects ${(100 * naive).toFixed(1)} % of A/A tests, ${
         naive > alpha + band ? "well above" : "within noise of"
@@ -179,7 +205,17 @@ export const peekingSimulator: Experiment = {
           : sequential > alpha
           ? "above α"
           : "below α"
-      } (±${(100 * band).toFixed(1)} points is the simulation noise).`,
+      } (±${(100 * band).toFixed(1)} points is the simulation noise). With a true lift of ${
+        (100 * lift.relative).toFixed(1)
+      } % the sequential rule keeps ${
+        (100 * withLift.sequential.rejectionRate).toFixed(1)
+      } % power${
+        withLift.sequential.rejectionRate < withLift.fixedHorizon.rejectionRate
+          ? `, below the fixed horizon's ${
+            (100 * withLift.fixedHorizon.rejectionRate).toFixed(1)
+          } %`
+          : ""
+      }.`,
     };
   },
 };
