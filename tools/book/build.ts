@@ -95,6 +95,15 @@ async function executeNotebooks(sources: string[]): Promise<{ paths: string[]; f
     Deno.mkdirSync(dirname(TIMES), { recursive: true });
     Deno.writeTextFileSync(TIMES, JSON.stringify(times, null, 2) + "\n");
   }
+  for (const source of sources) {
+    if (mtime(copyOf(source)) === 0) {
+      throw new Error(
+        `Cannot build the book: ${
+          basename(source)
+        } has no executed copy in out/notebooks/ (see the runner's output above)`,
+      );
+    }
+  }
   return { paths: sources.map(copyOf), failed };
 }
 
