@@ -269,7 +269,7 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
     }</a></h2>` +
       `<p class="meta">${
         c.seconds !== undefined
-          ? `runs in ${c.seconds.toFixed(0)} s on two CPU cores`
+          ? `last run: ${c.seconds.toFixed(0)} s (the whole notebook, kernel start included)`
           : "run time not recorded"
       }` +
       `${
