@@ -14,7 +14,7 @@ const notebook: Notebook = {
       metadata: { tags: ["parameters"] },
       outputs: [],
     },
-    { cell_type: "markdown", id: "c", source: "## Section\n\ntext" },
+    { cell_type: "markdown", id: "c", source: "## Section\n\ntext\n\n## Summary\n\nmore" },
     {
       cell_type: "code",
       id: "d",
@@ -42,12 +42,13 @@ Deno.test("libraryImports() lists the names imported from each lib module", () =
 });
 
 Deno.test("renderChapter() places experiments after their cell, else at the end", () => {
-  const experiment = (id: string, afterCell?: string): Experiment => ({
+  const experiment = (id: string, afterCell?: string, beforeHeading?: string): Experiment => ({
     id,
     chapter: "09",
     title: id,
     intro: "",
     afterCell,
+    beforeHeading,
     controls: [],
     run: () => {
       throw new Error("not run at build time");
@@ -55,7 +56,12 @@ Deno.test("renderChapter() places experiments after their cell, else at the end"
   });
   const { body, headings } = renderChapter(
     { stem: "09", notebook, title: "9 · A chapter", goals: "" },
-    [experiment("late"), experiment("early", "b"), experiment("lost", "no-such-cell")],
+    [
+      experiment("late"),
+      experiment("early", "b"),
+      experiment("lost", "no-such-cell"),
+      experiment("summary", undefined, "Summary"),
+    ],
     new Set(["metrics"]),
   );
   const at = (s: string) => body.indexOf(s);
@@ -64,6 +70,8 @@ Deno.test("renderChapter() places experiments after their cell, else at the end"
       at('data-experiment="early"') < at('id="section"'),
   );
   assert.ok(at('data-experiment="late"') > at('id="cell-d"'));
+  const summary = at('data-experiment="summary"');
+  assert.ok(summary > at('id="section"') && summary < at('id="summary"'), "before its heading");
   assert.ok(at('data-experiment="lost"') > at('id="cell-d"'));
   assert.match(
     body,
@@ -72,5 +80,10 @@ Deno.test("renderChapter() places experiments after their cell, else at the end"
   assert.ok(!body.includes('href="api/plot.html"'), "modules without an API page are not linked");
   assert.match(body, /<details class="hidden-source">/);
   assert.match(body, /<span class="cell-label">parameters<\/span>/);
-  assert.deepEqual(headings.map((h) => h.id), ["9-a-chapter", "section", "live-experiments"]);
+  assert.deepEqual(headings.map((h) => h.id), [
+    "9-a-chapter",
+    "section",
+    "summary",
+    "live-experiments",
+  ]);
 });

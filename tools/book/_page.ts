@@ -151,15 +151,25 @@ export function renderChapter(
   for (const [index, cell] of chapter.notebook.cells.entries()) {
     const source = cellSource(cell);
     if (cell.cell_type === "markdown") {
-      const before = md.headings.length;
-      parts.push(`<div class="cell markdown">${md.render(source)}</div>`);
-      for (const h of md.headings.slice(before)) {
-        if (h.level <= 2) {
-          sections.push(current);
-          current = { id: h.id, title: h.text, text: "" };
+      // Split at headings, so that an experiment can be placed before one.
+      for (const chunk of source.split(/^(?=#{1,6}\s)/m)) {
+        const heading = /^#{1,6}\s+(.+)/.exec(chunk)?.[1].trim();
+        for (const e of experiments) {
+          if (!placed.has(e.id) && heading !== undefined && e.beforeHeading === heading) {
+            parts.push(renderExperiment(e, md.render));
+            placed.add(e.id);
+          }
         }
+        const before = md.headings.length;
+        parts.push(`<div class="cell markdown">${md.render(chunk)}</div>`);
+        for (const h of md.headings.slice(before)) {
+          if (h.level <= 2) {
+            sections.push(current);
+            current = { id: h.id, title: h.text, text: "" };
+          }
+        }
+        current.text += " " + plain(chunk);
       }
-      current.text += " " + plain(source);
     } else if (cell.cell_type === "code") {
       const tags = cell.metadata?.tags ?? [];
       const code = linkLibImports(highlight(source), apiModules);

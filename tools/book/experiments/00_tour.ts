@@ -11,7 +11,7 @@ export const seedDraws: Experiment = {
     "(`createRng` of `lib/random`). The same seed gives the same histogram every time, " +
     "in this page and in the notebook; another seed gives another sample, and its mean moves " +
     "by about $1/\\sqrt{n}$.",
-  afterCell: "c999122c",
+  beforeHeading: "Summary",
   controls: [
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 42 },
     { kind: "range", name: "n", label: "draws n", min: 100, max: 20000, step: 100, value: 2000 },

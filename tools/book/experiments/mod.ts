@@ -7,13 +7,16 @@
  *
  * 1. Write `tools/book/experiments/<notebook stem>.ts` exporting an
  *    {@link Experiment}: `chapter` is the notebook's file stem, `afterCell` the id
- *    of the cell it follows, `controls` default to the notebook's parameters,
+ *    of the cell it follows (or `beforeHeading` the heading it precedes; without
+ *    either it goes to the end of the chapter), `controls` default to the
+ *    notebook's parameters (`tests/book/experiments_test.ts` checks them),
  *    `run(params, progress)` calls the library (import files of `lib/` that run in a
  *    browser: no `Deno.*`, no `node:` modules, no files or datasets on disk) and
  *    returns a figure, its numbers and a sentence built from them. Set
  *    `worker: true` when a run takes more than ~100 ms, and `testParams` small
  *    enough for a run of well under a second.
- * 2. Add it to {@link experiments} below.
+ * 2. Add it to {@link experiments} below. An experiment registered before its
+ *    notebook exists shows on the experiments page only.
  * 3. `deno test -A tests/book/` checks that it bundles for the browser, runs in
  *    Deno and in Chromium with the same numbers, and reacts to its controls.
  *

@@ -78,6 +78,8 @@ export interface Experiment {
   intro: string;
   /** Id of the notebook cell after which it is placed; the end of the chapter when absent or not found. */
   afterCell?: string;
+  /** Text of a heading (e.g. `"Summary"`) the experiment is placed before; used when `afterCell` is absent. */
+  beforeHeading?: string;
   controls: Control[];
   /** Run in a Web Worker with a progress bar (for runs longer than ~100 ms). */
   worker?: boolean;
