@@ -8,9 +8,9 @@ export const seedDraws: Experiment = {
   chapter: "00_tour",
   title: "What a seed does",
   intro: "Draw $n$ values from a standard normal distribution with a seeded generator " +
-    "(`createRng` of `lib/random`). The same seed gives the same histogram every time, " +
-    "in this page and in the notebook; another seed gives another sample, and its mean moves " +
-    "by about $1/\\sqrt{n}$.",
+    "(`createRng` of `lib/random`). The same seed gives the same draws every time, here and in " +
+    "a notebook cell that calls `createRng` with it; another seed gives another sample, and its " +
+    "mean moves by about $1/\\sqrt{n}$.",
   beforeHeading: "Summary",
   controls: [
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 42 },
