@@ -286,14 +286,29 @@ export async function buildBook(options: Options): Promise<{ failed: string[]; p
     "# ML system design, executable\n\nEvery chapter is a notebook executed from top to bottom: the numbers, tables " +
       "and figures below are its outputs, computed by the library in `lib/`. Each chapter also has " +
       "**live experiments**: change a parameter and the same library recomputes the result in your " +
-      "browser, with the same numbers as the notebook for the same seed.\n\n## Chapters",
+      "browser, with the same numbers as the notebook for the same seed.\n\n## Chapter map",
   );
+  const map = `<table class="chapter-map"><thead><tr><th>chapter</th><th>library modules</th>` +
+    `<th>live experiments</th><th>last run</th></tr></thead><tbody>${
+      chapters.map((c) => {
+        const mods = [...libraryImports(c.notebook).keys()].map((m) =>
+          apiNames.has(m) ? `<a href="api/${m}.html">${m}</a>` : m
+        ).join(", ");
+        const live = experiments.filter((e) => e.chapter === c.stem).map((e) =>
+          `<a href="${c.stem}.html#experiment-${e.id}">${escapeHtml(e.title)}</a>`
+        ).join("<br>");
+        return `<tr><td><a href="${c.stem}.html">${escapeHtml(c.title)}</a></td><td>${mods}</td>` +
+          `<td>${live}</td><td>${
+            c.seconds !== undefined ? `${c.seconds.toFixed(0)} s` : "–"
+          }</td></tr>`;
+      }).join("")
+    }</tbody></table>` + md.render("## Chapters and their learning goals");
   write(
     "index.html",
     page({
       title: "Contents",
       root: "",
-      body: intro + rows,
+      body: intro + map + rows,
       headings: md.headings,
       next: order[1],
       plots: false,
