@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { dirname, join, normalize } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { experiments, type Params } from "../../tools/book/experiments/mod.ts";
+import { defaultParams, experiments, type Params } from "../../tools/book/experiments/mod.ts";
 import { htmlPages, launchBrowser, serve, siteUnderTest } from "./_site.ts";
 
 /** A new tab that records console errors, page errors, failed and external requests. */
@@ -245,6 +245,34 @@ Deno.test({
           }
           await page.screenshot({ path: join(shots, "experiments.png"), fullPage: true });
           assert.deepEqual(problems, []);
+        },
+      );
+
+      await t.step(
+        "a heavy run stays off the page's thread, shows progress and yields to a newer one",
+        async () => {
+          const heavy = experiments.find((e) => e.id === "exploration-rate")!;
+          const defaults = defaultParams(heavy);
+          await page.evaluate(({ id, params }) => {
+            const section = document.querySelector(`[data-experiment='${id}']`)!;
+            for (const [name, value] of Object.entries(params)) {
+              const input = section.querySelector(`[data-param='${name}']`) as HTMLInputElement;
+              input.value = String(value);
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+            }
+          }, { id: heavy.id, params: defaults });
+          await page.waitForSelector(
+            `[data-experiment='${heavy.id}'][data-state='running'] progress:not([hidden])`,
+          );
+          // The page answers at once while the worker simulates.
+          const started = performance.now();
+          await page.evaluate(() => document.title);
+          assert.ok(performance.now() - started < 2000, "the page stays responsive");
+          await setParams(page, heavy.id, heavy.testParams!);
+          assert.deepEqual(
+            await shownNumbers(page, heavy.id),
+            await libraryNumbers(heavy.id, heavy.testParams!),
+          );
         },
       );
 

@@ -55,36 +55,41 @@ function showResult(section: HTMLElement, params: Params, result: ExperimentResu
 
 let workerUrl: string | undefined;
 
+/**
+ * Starts a run in a new Web Worker (built from a Blob URL, which also works from
+ * `file://`); the progress bar follows the worker's reports.
+ */
 function runInWorker(
   section: HTMLElement,
   id: string,
   params: Params,
-  previous: Worker | undefined,
-): Promise<{ worker: Worker; result: ExperimentResult }> {
-  previous?.terminate();
+): { worker: Worker; result: Promise<ExperimentResult> } {
   workerUrl ??= URL.createObjectURL(new Blob([BOOK_WORKER_SOURCE], { type: "text/javascript" }));
   const worker = new Worker(workerUrl);
   const progress = section.querySelector<HTMLProgressElement>("progress")!;
   progress.hidden = false;
   progress.removeAttribute("value");
-  return new Promise((resolve, reject) => {
+  const result = new Promise<ExperimentResult>((resolve, reject) => {
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === "progress") {
         progress.max = message.total;
         progress.value = message.done;
-      } else if (message.type === "result") {
-        progress.hidden = true;
-        worker.terminate();
-        resolve({ worker, result: message.result });
-      } else {
-        progress.hidden = true;
-        worker.terminate();
-        reject(new Error(message.message));
+        return;
       }
+      progress.hidden = true;
+      worker.terminate();
+      if (message.type === "result") resolve(message.result);
+      else reject(new Error(message.message));
     };
-    worker.postMessage({ id, params });
+    worker.onerror = (event) => {
+      progress.hidden = true;
+      worker.terminate();
+      reject(new Error(event.message));
+    };
   });
+  worker.postMessage({ id, params });
+  return { worker, result };
 }
 
 function setupExperiment(section: HTMLElement): void {
@@ -103,8 +108,11 @@ function setupExperiment(section: HTMLElement): void {
     try {
       let result: ExperimentResult;
       if (experiment.worker) {
-        const pending = runInWorker(section, id, params, worker);
-        result = (await pending).result;
+        // A newer run replaces an older one: stop its worker.
+        worker?.terminate();
+        const started = runInWorker(section, id, params);
+        worker = started.worker;
+        result = await started.result;
       } else {
         result = await experiment.run(params, () => {});
       }
