@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { createMarkdown, escapeHtml, highlight, slugger } from "../../tools/book/_markdown.ts";
+import {
+  createMarkdown,
+  escapeHtml,
+  highlight,
+  renderMath,
+  slugger,
+} from "../../tools/book/_markdown.ts";
 
 Deno.test("createMarkdown() renders inline and display math with KaTeX at build time", () => {
   const md = createMarkdown();
@@ -51,4 +57,9 @@ Deno.test("escapeHtml() and slugger() handle special characters", () => {
   const slug = slugger();
   assert.equal(slug("1 · Setting up"), "1-setting-up");
   assert.equal(slug("!!!"), "section");
+});
+
+Deno.test("renderMath() accepts a command as a bare subscript, as MathJax does", () => {
+  assert.ok(!renderMath("K_\\max = c_\\text{heavy} + x^\\infty", false).includes("katex-error"));
+  assert.match(renderMath("\\frac{1}{", false), /katex-error/);
 });

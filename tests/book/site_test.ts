@@ -190,24 +190,28 @@ Deno.test({
       assert.ok(checked > 0);
     });
 
-    await t.step("figures and images have alt text; controls have labels", () => {
-      for (const name of pages) {
-        const html = Deno.readTextFileSync(join(site, name));
-        for (const [tag] of html.matchAll(/<figure[^>]*>/g)) {
-          assert.match(
-            tag,
-            /aria-label="Figure: [^"]+"/,
-            `${name}: figure without alt text: ${tag}`,
-          );
+    await t.step(
+      "figures and images have alt text, controls have labels, every formula renders",
+      () => {
+        for (const name of pages) {
+          const html = Deno.readTextFileSync(join(site, name));
+          for (const [tag] of html.matchAll(/<figure[^>]*>/g)) {
+            assert.match(
+              tag,
+              /aria-label="Figure: [^"]+"/,
+              `${name}: figure without alt text: ${tag}`,
+            );
+          }
+          assert.ok(!html.includes("katex-error"), `${name}: a formula KaTeX cannot read`);
+          for (const [tag] of html.matchAll(/<img[^>]*>/g)) {
+            assert.match(tag, /alt="[^"]+"/, `${name}: ${tag}`);
+          }
+          for (const [, id] of html.matchAll(/<(?:input|select) [^>]*id="([^"]+)"/g)) {
+            assert.ok(html.includes(`for="${id}"`), `${name}: control ${id} has no label`);
+          }
         }
-        for (const [tag] of html.matchAll(/<img[^>]*>/g)) {
-          assert.match(tag, /alt="[^"]+"/, `${name}: ${tag}`);
-        }
-        for (const [, id] of html.matchAll(/<(?:input|select) [^>]*id="([^"]+)"/g)) {
-          assert.ok(html.includes(`for="${id}"`), `${name}: control ${id} has no label`);
-        }
-      }
-    });
+      },
+    );
 
     const { page, problems } = await open(browser, `${server.origin}/experiments.html`);
     try {

@@ -25,7 +25,13 @@ export function escapeHtml(text: string): string {
 
 /** Renders TeX with KaTeX; a formula KaTeX cannot parse is shown as TeX in red, never thrown. */
 export function renderMath(tex: string, displayMode: boolean): string {
-  return katex.renderToString(tex, { displayMode, throwOnError: false, output: "htmlAndMathml" });
+  // Jupyter's MathJax reads `K_\max` as `K_{\max}`; KaTeX needs the braces.
+  const braced = tex.replace(/([_^])(\\[A-Za-z]+)(?![A-Za-z{])/g, "$1{$2}");
+  return katex.renderToString(braced, {
+    displayMode,
+    throwOnError: false,
+    output: "htmlAndMathml",
+  });
 }
 
 /** Highlights code (TypeScript unless another known language is named). */
