@@ -35,15 +35,20 @@ import { type Link, page, renderChapter, renderExperiment } from "./_page.ts";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
 
-interface Options {
+/** Options of {@link buildBook} (the command-line flags). */
+export interface BookOptions {
+  /** Notebook files, one chapter each, in order (default: every `notebooks/*.ipynb`). */
   notebooks: string[];
+  /** Folder of the site; emptied first. */
   out: string;
+  /** The notebooks hold their outputs already: nothing is executed. */
   executed: boolean;
+  /** Library modules that get an API page (default: every `lib/<m>/mod.ts`). */
   modules?: string[];
 }
 
-function parseArgs(args: string[]): Options {
-  const options: Options = { notebooks: [], out: join(ROOT, "out", "book"), executed: false };
+function parseArgs(args: string[]): BookOptions {
+  const options: BookOptions = { notebooks: [], out: join(ROOT, "out", "book"), executed: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--out") options.out = args[++i];
@@ -173,8 +178,10 @@ function dirSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Builds the site; returns the number of failed notebooks. */
-export async function buildBook(options: Options): Promise<{ failed: string[]; pages: string[] }> {
+/** Builds the site; returns the notebooks that failed and the pages written. */
+export async function buildBook(
+  options: BookOptions,
+): Promise<{ failed: string[]; pages: string[] }> {
   const start = performance.now();
   const sources = options.notebooks.length > 0
     ? options.notebooks
