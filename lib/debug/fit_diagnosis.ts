@@ -98,7 +98,9 @@ export function diagnoseFit(
       ...common,
       verdict: "overfitting",
       reason: gap > gapTolerance
-        ? `validation loss ${f(val)} exceeds training loss ${f(train)} by ${f(100 * gap)} %`
+        ? `validation loss ${f(val)} exceeds training loss ${f(train)} by more than ${
+          f(100 * gapTolerance)
+        } %`
         : `validation loss rose ${f(100 * rise)} % above its minimum at epoch ${best.index}`,
     };
   }
