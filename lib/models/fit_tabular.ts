@@ -21,7 +21,7 @@ export interface FitTabularOptions {
   batchSize?: number;
   /** Adam learning rate. @default 0.03 */
   learningRate?: number;
-  /** L2 penalty on the kernels. @default 0 */
+  /** L2 penalty on the kernels (of the standardised problem). @default 0 */
   l2?: number;
   /** Rows `[x, y]` whose loss is recorded after every epoch (a learning curve). */
   validation?: [readonly (readonly number[])[], ArrayLike<number>];
@@ -31,9 +31,9 @@ export interface FitTabularOptions {
 export interface TabularModel {
   /** Probability (sigmoid) or value (linear) for each row. */
   predict(x: readonly (readonly number[])[]): Float64Array;
-  /** Training loss per epoch. */
+  /** Training loss per epoch (mean squared error in the target's units for `"linear"`). */
   loss: number[];
-  /** Validation loss per epoch (empty without `validation`). */
+  /** Validation loss per epoch, same units (empty without `validation`). */
   valLoss: number[];
   /** Frees the network's weights; `predict` fails afterwards. */
   dispose(): void;
@@ -62,7 +62,8 @@ function matrix(
 
 /**
  * Fits a small tabular model (logistic or linear regression, or an MLP) on rows of numeric
- * features: the features are standardised with statistics of the training rows, the
+ * features: the features (and a numeric target) are standardised with statistics of the
+ * training rows, the
  * network is trained with Adam, and the model returned predicts on raw rows and keeps its
  * training (and validation) loss per epoch. Only the network's weights stay in memory,
  * until `dispose()`.
@@ -113,6 +114,12 @@ export async function fitTabular(
     raise("range", context, `x and y must have the same length, got ${x.length} and ${y.length}`);
   }
   const standardizer: Standardizer = fitStandardizer(train.values, train.width);
+  // A numeric target is standardised too, so that the learning rate does not depend on its units.
+  const yMean = output === "linear" ? Array.from(y).reduce((a, b) => a + b, 0) / y.length : 0;
+  const yVar = output === "linear"
+    ? Array.from(y).reduce((a, b) => a + (b - yMean) ** 2, 0) / y.length
+    : 1;
+  const yScale = yVar > 0 ? Math.sqrt(yVar) : 1;
   const model = mlp({
     inputDim: train.width,
     hidden,
@@ -126,7 +133,7 @@ export async function fitTabular(
   const tensors = (v: Float32Array, t: ArrayLike<number>) =>
     [
       tf.tensor2d(standardize(v, standardizer), [t.length, train.width]),
-      tf.tensor2d(Float32Array.from(t), [t.length, 1]),
+      tf.tensor2d(Float32Array.from(t, (v) => (v - yMean) / yScale), [t.length, 1]),
     ] as [tf.Tensor, tf.Tensor];
   const [xt, yt] = tensors(train.values, y);
   const val = validation
@@ -144,15 +151,15 @@ export async function fitTabular(
       const m = matrix(rows, train.width, "rows", "predict with a tabular model");
       const t = tf.tensor2d(standardize(m.values, standardizer), [rows.length, train.width]);
       try {
-        return Float64Array.from(predictProba(model, t));
+        return Float64Array.from(predictProba(model, t), (v) => v * yScale + yMean);
       } finally {
         t.dispose();
       }
     };
     return {
       predict,
-      loss: history.loss.slice(),
-      valLoss: (history.valLoss ?? []).slice(),
+      loss: history.loss.map((l) => l * yScale ** 2),
+      valLoss: (history.valLoss ?? []).map((l) => l * yScale ** 2),
       dispose: () => model.dispose(),
     };
   } catch (error) {

@@ -25,6 +25,22 @@ Deno.test("fitTabular() recovers the coefficients of a noiseless linear target",
   model.dispose();
 });
 
+Deno.test("fitTabular() reports a linear model's loss in the target's units", async () => {
+  // y = 100·a + noise of sd 10: the least-squares training MSE is about 10² = 100.
+  const rng = createRng(7);
+  const x = Array.from({ length: 400 }, () => [rng.uniform(0, 1)]);
+  const y = x.map(([a]) => 100 * a + rng.normal(0, 10));
+  const model = await fitTabular(x, y, {
+    seed: 8,
+    output: "linear",
+    epochs: 200,
+    learningRate: 0.05,
+  });
+  const final = model.loss[model.loss.length - 1];
+  assert.ok(final > 80 && final < 120, `final MSE ${final}`);
+  model.dispose();
+});
+
 Deno.test("fitTabular() separates two classes and records a validation curve", async () => {
   const rng = createRng(3);
   const x = Array.from({ length: 300 }, (_, i) => [rng.normal(i % 2 ? 2 : -2, 1)]);
