@@ -1,5 +1,5 @@
 import { lineChart } from "../../../lib/plot/line.ts";
-import { sampleSizeForProportions } from "../../../lib/experiment/sample_size.ts";
+import { sampleSizeForProportions } from "../../../lib/experiment/proportion_size.ts";
 import {
   minimumDetectableEffectForProportions,
   powerForProportions,
