@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import {
+  applyPlattScaling,
+  expectedCalibrationError,
+  fitPlattScaling,
+  logLoss,
+} from "@lib/metrics/mod.ts";
+import { assertClose } from "../_util/assert_close.ts";
+import { throwsWith } from "./_throws.ts";
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+Deno.test("expectedCalibrationError() weights each bin's gap by its share (worked by hand)", () => {
+  // Uniform bins of width 0.5: [0.1, 0.3] → rate 0, mean 0.2; [0.6, 0.8, 0.9] → rate 2/3, mean
+  // 23/30. ECE = (2/5)·0.2 + (3/5)·|2/3 − 23/30| = 0.08 + 0.06 = 0.14.
+  const ece = expectedCalibrationError([0, 0, 1, 0, 1], [0.1, 0.3, 0.6, 0.8, 0.9], { nBins: 2 });
+  assertClose(ece, 0.14, { rel: 1e-12 });
+});
+
+Deno.test("expectedCalibrationError() is 0 when every bin's mean equals its rate", () => {
+  assertClose(expectedCalibrationError([0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5]), 0, { abs: 1e-15 });
+});
+
+Deno.test("fitPlattScaling() solves the two-point case exactly", () => {
+  // With two distinct scores a two-parameter logistic model reproduces both observed rates
+  // (the maximum-likelihood fit of grouped data): logit 0.1 = a·logit 0.2 + b and
+  // logit 0.5 = a·logit 0.6 + b give a = (logit 0.5 − logit 0.1)/(logit 0.6 − logit 0.2).
+  const p = [...Array(10).fill(0.2), ...Array(10).fill(0.6)];
+  const y = [1, ...Array(9).fill(0), ...Array(5).fill(1), ...Array(5).fill(0)];
+  const { slope, intercept } = fitPlattScaling(y, p);
+  const a = (logit(0.5) - logit(0.1)) / (logit(0.6) - logit(0.2));
+  assertClose(slope, a, { rel: 1e-9 });
+  assertClose(intercept, logit(0.5) - a * logit(0.6), { rel: 1e-9, abs: 1e-12 });
+  const recalibrated = applyPlattScaling([0.2, 0.6], { slope, intercept });
+  assertClose(Array.from(recalibrated), [0.1, 0.5], { rel: 1e-9 });
+});
+
+Deno.test("fitPlattScaling() never raises the log loss of the data it is fitted on", () => {
+  // Over-confident probabilities: the identity (a = 1, b = 0) is one candidate, so the optimum is
+  // at least as good.
+  const p = [0.01, 0.02, 0.9, 0.95, 0.99, 0.05, 0.6, 0.97, 0.03, 0.8];
+  const y = [0, 1, 0, 1, 1, 0, 1, 0, 0, 1];
+  const fitted = applyPlattScaling(p, fitPlattScaling(y, p));
+  assert.ok(logLoss(y, fitted) <= logLoss(y, p));
+});
+
+Deno.test("fitPlattScaling() and applyPlattScaling() reject invalid input", () => {
+  throwsWith(
+    () => fitPlattScaling([0, 0, 0], [0.1, 0.2, 0.3]),
+    RangeError,
+    "Cannot compute fitPlattScaling: yTrue must contain both classes",
+  );
+  throwsWith(
+    () => fitPlattScaling([0, 1], [0.1, 0.9]),
+    RangeError,
+    "Cannot compute fitPlattScaling: Newton's method did not converge (are the classes separable?)",
+  );
+  assert.throws(() => fitPlattScaling([0, 1], [0.1]), RangeError);
+  throwsWith(
+    () => applyPlattScaling([0.5], { slope: Number.NaN, intercept: 0 }),
+    RangeError,
+    "Cannot apply Platt scaling: scaling.slope and scaling.intercept must be finite numbers",
+  );
+  assert.throws(() => applyPlattScaling([1.5], { slope: 1, intercept: 0 }), RangeError);
+});
