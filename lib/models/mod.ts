@@ -38,3 +38,4 @@ export * from "./standardizer.ts";
 export * from "./dense_scorer.ts";
 export * from "./forest/mod.ts";
 export * from "./mlp_regression_error.ts";
+export * from "./platt_scaling.ts";

@@ -1,25 +1,10 @@
 import assert from "node:assert/strict";
-import {
-  applyPlattScaling,
-  expectedCalibrationError,
-  fitPlattScaling,
-  logLoss,
-} from "@lib/metrics/mod.ts";
+import { applyPlattScaling, fitPlattScaling } from "@lib/models/mod.ts";
+import { logLoss } from "@lib/metrics/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
-import { throwsWith } from "./_throws.ts";
+import { throwsWith } from "../metrics/_throws.ts";
 
 const logit = (p: number) => Math.log(p / (1 - p));
-
-Deno.test("expectedCalibrationError() weights each bin's gap by its share (worked by hand)", () => {
-  // Uniform bins of width 0.5: [0.1, 0.3] → rate 0, mean 0.2; [0.6, 0.8, 0.9] → rate 2/3, mean
-  // 23/30. ECE = (2/5)·0.2 + (3/5)·|2/3 − 23/30| = 0.08 + 0.06 = 0.14.
-  const ece = expectedCalibrationError([0, 0, 1, 0, 1], [0.1, 0.3, 0.6, 0.8, 0.9], { nBins: 2 });
-  assertClose(ece, 0.14, { rel: 1e-12 });
-});
-
-Deno.test("expectedCalibrationError() is 0 when every bin's mean equals its rate", () => {
-  assertClose(expectedCalibrationError([0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5]), 0, { abs: 1e-15 });
-});
 
 Deno.test("fitPlattScaling() solves the two-point case exactly", () => {
   // With two distinct scores a two-parameter logistic model reproduces both observed rates
@@ -48,12 +33,12 @@ Deno.test("fitPlattScaling() and applyPlattScaling() reject invalid input", () =
   throwsWith(
     () => fitPlattScaling([0, 0, 0], [0.1, 0.2, 0.3]),
     RangeError,
-    "Cannot compute fitPlattScaling: yTrue must contain both classes",
+    "Cannot fit Platt scaling: yTrue must contain both classes",
   );
   throwsWith(
     () => fitPlattScaling([0, 1], [0.1, 0.9]),
     RangeError,
-    "Cannot compute fitPlattScaling: Newton's method did not converge (are the classes separable?)",
+    "Cannot fit Platt scaling: Newton's method did not converge (are the classes separable?)",
   );
   assert.throws(() => fitPlattScaling([0, 1], [0.1]), RangeError);
   throwsWith(

@@ -1,46 +1,11 @@
 /**
- * Calibration error and recalibration of predicted probabilities: the
- * expected calibration error, Platt scaling and isotonic regression.
+ * Platt scaling: recalibrating a classifier's probabilities on held-out data.
  *
  * @module
  */
 
 import { assertProbabilityArray, raise } from "../_shared/validate.ts";
-import { assertBinaryProbabilities, contextOf, type NumberArray } from "./_validate.ts";
-import { calibrationCurve, type CalibrationCurveOptions } from "./calibration.ts";
-
-/**
- * Expected calibration error: the gap between the mean prediction and the
- * observed rate in each bin of {@link calibrationCurve}, weighted by the bin's
- * share of the samples (Naeini, Cooper and Hauskrecht, 2015),
- *
- * $$\mathrm{ECE} = \sum_b \frac{n_b}{n}\,\lvert \bar y_b - \bar p_b \rvert .$$
- *
- * @param yTrue True labels, 0 or 1.
- * @param yProb Predicted probability of class 1, in [0, 1].
- * @param options Bins, as {@link calibrationCurve} (default 10 uniform bins).
- * @returns A number in [0, 1]; 0 when every bin's mean prediction equals its rate.
- * @throws {RangeError} As {@link calibrationCurve}.
- * @see notebooks/01_setup.ipynb
- * @example Two bins: |0 − 0.2| · 2/4 + |1 − 0.7| · 2/4 = 0.25
- * ```ts
- * import assert from "node:assert/strict";
- * import { expectedCalibrationError } from "@lib/metrics/mod.ts";
- * const ece = expectedCalibrationError([0, 0, 1, 1], [0.1, 0.3, 0.6, 0.8], { nBins: 2 });
- * assert.ok(Math.abs(ece - 0.25) < 1e-12);
- * ```
- */
-export function expectedCalibrationError(
-  yTrue: NumberArray,
-  yProb: NumberArray,
-  options: CalibrationCurveOptions = {},
-): number {
-  const { nBins = 10, strategy = "uniform" } = options;
-  const c = calibrationCurve(yTrue, yProb, { nBins, strategy });
-  let sum = 0;
-  c.counts.forEach((n, b) => sum += n * Math.abs(c.fractionOfPositives[b] - c.meanPredicted[b]));
-  return sum / yTrue.length;
-}
+import { logLoss } from "../metrics/mod.ts";
 
 /** A fitted Platt scaling: $p' = \sigma(a \operatorname{logit} p + b)$. */
 export interface PlattScaling {
@@ -73,7 +38,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * @example Calibrated input comes back as the identity
  * ```ts
  * import assert from "node:assert/strict";
- * import { fitPlattScaling } from "@lib/metrics/mod.ts";
+ * import { fitPlattScaling } from "@lib/models/mod.ts";
  * // Rates 0.25 at p = 0.25 and 0.75 at p = 0.75: a = 1, b = 0.
  * const p = [0.25, 0.25, 0.25, 0.25, 0.75, 0.75, 0.75, 0.75];
  * const y = [1, 0, 0, 0, 1, 1, 1, 0];
@@ -81,9 +46,9 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * assert.ok(Math.abs(slope - 1) < 1e-9 && Math.abs(intercept) < 1e-9);
  * ```
  */
-export function fitPlattScaling(yTrue: NumberArray, yProb: NumberArray): PlattScaling {
-  const context = contextOf("fitPlattScaling");
-  assertBinaryProbabilities(yTrue, yProb, context);
+export function fitPlattScaling(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): PlattScaling {
+  const context = "fit Platt scaling";
+  logLoss(yTrue, yProb); // validates the labels, the probabilities and their lengths
   let positives = 0;
   for (let i = 0; i < yTrue.length; i++) positives += yTrue[i];
   if (positives === 0 || positives === yTrue.length) {
@@ -129,12 +94,12 @@ export function fitPlattScaling(yTrue: NumberArray, yProb: NumberArray): PlattSc
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { applyPlattScaling } from "@lib/metrics/mod.ts";
+ * import { applyPlattScaling } from "@lib/models/mod.ts";
  * const [p] = applyPlattScaling([0.5], { slope: 2, intercept: Math.log(3) });
  * assert.ok(Math.abs(p - 0.75) < 1e-12); // σ(ln 3) = 3/4
  * ```
  */
-export function applyPlattScaling(yProb: NumberArray, scaling: PlattScaling): Float64Array {
+export function applyPlattScaling(yProb: ArrayLike<number>, scaling: PlattScaling): Float64Array {
   const context = "apply Platt scaling";
   assertProbabilityArray(yProb, "yProb", context);
   if (!Number.isFinite(scaling?.slope) || !Number.isFinite(scaling?.intercept)) {
