@@ -39,3 +39,4 @@ export * from "./dense_scorer.ts";
 export * from "./forest/mod.ts";
 export * from "./mlp_regression_error.ts";
 export * from "./platt_scaling.ts";
+export * from "./select_columns.ts";
