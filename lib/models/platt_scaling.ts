@@ -73,13 +73,14 @@ export function fitPlattScaling(yTrue: ArrayLike<number>, yProb: ArrayLike<numbe
     const det = hAA * hBB - hAB * hAB;
     if (!(det > 0)) break;
     const dA = (hBB * gA - hAB * gB) / det, dB = (hAA * gB - hAB * gA) / det;
+    // Converged: the Newton step is below rounding noise (a line search would only see noise).
+    if (Math.abs(dA) + Math.abs(dB) < 1e-10 * (1 + Math.abs(a) + Math.abs(b))) {
+      return { slope: a - dA, intercept: b - dB };
+    }
     let step = 1, next = loss(a - dA, b - dB);
     while (next > current && step > 1e-10) next = loss(a - (step /= 2) * dA, b - step * dB);
     if (next > current) break;
     a -= step * dA, b -= step * dB, current = next;
-    if (Math.abs(step * dA) + Math.abs(step * dB) < 1e-12 * (1 + Math.abs(a) + Math.abs(b))) {
-      return { slope: a, intercept: b };
-    }
   }
   raise("range", context, "Newton's method did not converge (are the classes separable?)");
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { applyPlattScaling, fitPlattScaling } from "@lib/models/mod.ts";
 import { logLoss } from "@lib/metrics/mod.ts";
+import { createRng } from "@lib/random/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 import { throwsWith } from "../metrics/_throws.ts";
 
@@ -47,4 +48,15 @@ Deno.test("fitPlattScaling() and applyPlattScaling() reject invalid input", () =
     "Cannot apply Platt scaling: scaling.slope and scaling.intercept must be finite numbers",
   );
   assert.throws(() => applyPlattScaling([1.5], { slope: 1, intercept: 0 }), RangeError);
+});
+
+Deno.test("fitPlattScaling() converges on a large sample drawn from a known miscalibration", () => {
+  // Labels drawn with P(y = 1) = σ(0.5·logit p − 1): the fit must recover a ≈ 0.5, b ≈ −1
+  // (maximum likelihood on 40 000 rows; the tolerance is a few standard errors).
+  const rng = createRng(12345);
+  const p = Array.from({ length: 40_000 }, () => rng.uniform(0.01, 0.99));
+  const y = p.map((q) => (rng.uniform(0, 1) < 1 / (1 + Math.exp(-(0.5 * logit(q) - 1))) ? 1 : 0));
+  const { slope, intercept } = fitPlattScaling(y, p);
+  assertClose(slope, 0.5, { abs: 0.05 });
+  assertClose(intercept, -1, { abs: 0.08 });
 });
