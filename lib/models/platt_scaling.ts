@@ -77,9 +77,13 @@ export function fitPlattScaling(yTrue: ArrayLike<number>, yProb: ArrayLike<numbe
     if (Math.abs(dA) + Math.abs(dB) < 1e-10 * (1 + Math.abs(a) + Math.abs(b))) {
       return { slope: a - dA, intercept: b - dB };
     }
+    // Halve the step until the loss does not rise by more than its rounding error.
+    const tolerance = 1e-12 * (1 + current);
     let step = 1, next = loss(a - dA, b - dB);
-    while (next > current && step > 1e-10) next = loss(a - (step /= 2) * dA, b - step * dB);
-    if (next > current) break;
+    while (!(next <= current + tolerance) && step > 1e-10) {
+      next = loss(a - (step /= 2) * dA, b - step * dB);
+    }
+    if (!(next <= current + tolerance)) break;
     a -= step * dA, b -= step * dB, current = next;
   }
   raise("range", context, "Newton's method did not converge (are the classes separable?)");
