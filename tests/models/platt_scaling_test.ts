@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { applyPlattScaling, fitPlattScaling } from "@lib/models/mod.ts";
 import { logLoss } from "@lib/metrics/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
@@ -59,4 +60,29 @@ Deno.test("fitPlattScaling() converges on a large sample drawn from a known misc
   const { slope, intercept } = fitPlattScaling(y, p);
   assertClose(slope, 0.5, { abs: 0.05 });
   assertClose(intercept, -1, { abs: 0.08 });
+});
+
+Deno.test("fitPlattScaling() fits any non-separable miscalibration without error", () => {
+  // Property: for probabilities of any centre and spread (float32, as models output them) and
+  // labels drawn from any slope and intercept, the fit returns and does not raise the log loss.
+  fc.assert(
+    fc.property(
+      fc.double({ min: -4, max: 2, noNaN: true }),
+      fc.double({ min: 0.05, max: 3, noNaN: true }),
+      fc.double({ min: 0.1, max: 4, noNaN: true }),
+      fc.double({ min: -3, max: 2, noNaN: true }),
+      fc.integer({ min: 0, max: 1000 }),
+      (centre, spread, a, b, seed) => {
+        const rng = createRng(seed);
+        const z = Array.from({ length: 2000 }, () => centre + spread * rng.uniform(-1, 1));
+        const p = Float32Array.from(z, (v) => 1 / (1 + Math.exp(-v)));
+        const y = z.map((v) => (rng.random() < 1 / (1 + Math.exp(-(a * v + b))) ? 1 : 0));
+        const positives = y.reduce((s: number, v) => s + v, 0);
+        fc.pre(positives > 5 && positives < y.length - 5);
+        const fitted = applyPlattScaling(p, fitPlattScaling(y, p));
+        return logLoss(y, fitted) <= logLoss(y, p) + 1e-9;
+      },
+    ),
+    { seed: 42, numRuns: 60 },
+  );
 });
