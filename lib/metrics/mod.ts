@@ -53,6 +53,7 @@ export * from "./roc.ts";
 export * from "./pr.ts";
 export * from "./log_loss.ts";
 export * from "./calibration.ts";
+export * from "./calibration_error.ts";
 export * from "./ranking.ts";
 export * from "./ranking_hits.ts";
 export * from "./ranking_mean.ts";

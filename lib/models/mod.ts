@@ -40,3 +40,5 @@ export * from "./forest/mod.ts";
 export * from "./mlp_regression_error.ts";
 export * from "./fit_tabular.ts";
 export * from "./target_encoder.ts";
+export * from "./platt_scaling.ts";
+export * from "./select_columns.ts";

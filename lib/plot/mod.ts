@@ -69,3 +69,5 @@ export type { TitleOptions } from "./_style.ts";
 export type { MimeBundle } from "./_jupyter.ts";
 export { intervalChart } from "./interval.ts";
 export type { IntervalOptions, IntervalSeries } from "./interval.ts";
+export { classifierCurvesChart } from "./classifier_curves.ts";
+export type { ClassifierCurvesOptions } from "./classifier_curves.ts";
