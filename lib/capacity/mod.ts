@@ -55,3 +55,6 @@ export * from "./funnel_scores.ts";
 export * from "./cost_chart.ts";
 export * from "./cost_fit_table.ts";
 export * from "./format_duration.ts";
+export * from "./requirements.ts";
+export * from "./queueing.ts";
+export * from "./cache.ts";
