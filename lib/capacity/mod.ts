@@ -58,3 +58,4 @@ export * from "./format_duration.ts";
 export * from "./requirements.ts";
 export * from "./queueing.ts";
 export * from "./cache.ts";
+export * from "./interleaved.ts";
