@@ -59,3 +59,5 @@ export * from "./requirements.ts";
 export * from "./queueing.ts";
 export * from "./cache.ts";
 export * from "./interleaved.ts";
+export * from "./percentile_plan.ts";
+export * from "./scaling.ts";

@@ -141,21 +141,35 @@ export function slowestShardQuantile(
   shards: number,
   options: SlowestShardQuantileOptions = {},
 ): SlowestShardQuantile {
+  return _slowestShardQuantiler(samplesMs, options)(shards);
+}
+
+/**
+ * {@link slowestShardQuantile} for many S: sorts and validates once, then returns a function
+ * of S (an integer ≥ 1).
+ */
+export function _slowestShardQuantiler(
+  samplesMs: ArrayLike<number>,
+  options: SlowestShardQuantileOptions = {},
+): (shards: number) => SlowestShardQuantile {
   const context = "compute the slowest-shard quantile";
   const { percentile = 0.99, tailFraction = 0.2 } = options;
-  const sorted = sortedSamples(samplesMs, shards, context);
+  const sorted = sortedSamples(samplesMs, 1, context);
   assertOpenUnit(percentile, "percentile", context);
   assertOpenUnit(tailFraction, "tailFraction", context);
   const m = sorted.length;
   if (m < 5) raise("range", context, `needs at least 5 samples, got ${m}`);
-  const level = percentile ** (1 / shards);
-  if ((1 - level) * m >= 1) {
-    return { quantileMs: _quantileSorted(sorted, level), level, extrapolated: false };
-  }
   const u = _quantileSorted(sorted, 1 - tailFraction);
   let sum = 0, count = 0;
   for (const x of sorted) if (x > u) (sum += x - u), count++;
   const meanExcess = count > 0 ? sum / count : 0;
-  const quantileMs = u + meanExcess * Math.log(tailFraction / (1 - level));
-  return { quantileMs, level, extrapolated: true };
+  return (shards: number) => {
+    assertInteger(shards, "shards", context, { min: 1 });
+    const level = percentile ** (1 / shards);
+    if ((1 - level) * m >= 1) {
+      return { quantileMs: _quantileSorted(sorted, level), level, extrapolated: false };
+    }
+    const quantileMs = u + meanExcess * Math.log(tailFraction / (1 - level));
+    return { quantileMs, level, extrapolated: true };
+  };
 }
