@@ -171,16 +171,27 @@ export function simulateQueue(
   const { lambda, mu, c } = check(spec, context);
   assertInteger(options?.requests, "requests", context, { min: 1 });
   const rng = resolveRng(options, context);
-  const free = new Float64Array(c); // time (s) each server frees
+  // A binary min-heap of the times (s) at which the servers free up.
+  const heap = new Float64Array(c);
   const waits = new Float64Array(options.requests);
   let now = 0;
   for (let i = 0; i < waits.length; i++) {
     now += -Math.log(1 - rng.random()) / lambda;
-    let k = 0;
-    for (let j = 1; j < c; j++) if (free[j] < free[k]) k = j;
-    const start = Math.max(now, free[k]);
+    const start = Math.max(now, heap[0]);
     waits[i] = 1000 * (start - now);
-    free[k] = start - Math.log(1 - rng.random()) / mu;
+    // Replace the root (the server that frees first) and sift it down.
+    const done = start - Math.log(1 - rng.random()) / mu;
+    let j = 0;
+    for (;;) {
+      const l = 2 * j + 1, r = l + 1;
+      let k = j, v = done;
+      if (l < c && heap[l] < v) (k = l), (v = heap[l]);
+      if (r < c && heap[r] < v) k = r;
+      if (k === j) break;
+      heap[j] = heap[k];
+      j = k;
+    }
+    heap[j] = done;
   }
   return waits;
 }
