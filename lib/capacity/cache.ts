@@ -75,17 +75,41 @@ export function lruHitRate(stream: ArrayLike<number>, capacity: number): number 
   }
   assertInteger(capacity, "capacity", context, { min: 0 });
   if (stream.length === 0) return 0;
-  const cache = new Map<number, true>(); // insertion order = recency order
-  let hits = 0;
+  // A doubly linked list of slots in recency order (head = most recent) and a map key → slot.
+  const slotOf = new Map<number, number>();
+  const keyOf = new Float64Array(capacity);
+  const prev = new Int32Array(capacity).fill(-1), next = new Int32Array(capacity).fill(-1);
+  let head = -1, tail = -1, used = 0, hits = 0;
+  const unlink = (s: number) => {
+    if (prev[s] >= 0) next[prev[s]] = next[s];
+    else head = next[s];
+    if (next[s] >= 0) prev[next[s]] = prev[s];
+    else tail = prev[s];
+  };
+  const pushFront = (s: number) => {
+    prev[s] = -1;
+    next[s] = head;
+    if (head >= 0) prev[head] = s;
+    head = s;
+    if (tail < 0) tail = s;
+  };
   for (let i = 0; i < stream.length; i++) {
     const key = stream[i];
-    if (cache.has(key)) {
+    const slot = slotOf.get(key);
+    if (slot !== undefined) {
       hits++;
-      cache.delete(key);
-      cache.set(key, true);
+      if (slot !== head) (unlink(slot), pushFront(slot));
     } else if (capacity > 0) {
-      if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-      cache.set(key, true);
+      let s: number;
+      if (used < capacity) s = used++;
+      else {
+        s = tail;
+        unlink(s);
+        slotOf.delete(keyOf[s]);
+      }
+      keyOf[s] = key;
+      slotOf.set(key, s);
+      pushFront(s);
     }
   }
   return hits / stream.length;

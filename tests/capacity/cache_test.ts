@@ -62,3 +62,22 @@ Deno.test("zipfStream() and lruHitRate() reject invalid input", () => {
     /stream must be an array of keys/,
   );
 });
+
+Deno.test("lruHitRate() agrees with a naive list-based LRU", () => {
+  // Reference: an array in recency order, searched linearly (obviously correct, slow).
+  const naive = (stream: ArrayLike<number>, capacity: number) => {
+    const list: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < stream.length; i++) {
+      const at = list.indexOf(stream[i]);
+      if (at >= 0) (hits++, list.splice(at, 1));
+      else if (list.length === capacity) list.pop();
+      if (capacity > 0) list.unshift(stream[i]);
+    }
+    return hits / stream.length;
+  };
+  const s = zipfStream(3000, { items: 200, exponent: 0.8, seed: 11 });
+  for (const capacity of [0, 1, 2, 7, 50, 199, 300]) {
+    assert.equal(lruHitRate(s, capacity), naive(s, capacity));
+  }
+});
