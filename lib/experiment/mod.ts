@@ -37,6 +37,7 @@ export * from "./t_test.ts";
 export * from "./mann_whitney.ts";
 export * from "./srm.ts";
 export * from "./sample_size.ts";
+export * from "./proportion_size.ts";
 export * from "./power.ts";
 export * from "./multiple.ts";
 export * from "./multiple_simulation.ts";

@@ -46,5 +46,7 @@ export * from "./calibration.ts";
 export * from "./ranking.ts";
 export * from "./ranking_hits.ts";
 export * from "./ranking_mean.ts";
+export * from "./ranking_lists.ts";
+export * from "./ranking_lists_mean.ts";
 export * from "./regression.ts";
 export * from "./registry.ts";
