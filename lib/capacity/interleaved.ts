@@ -37,7 +37,9 @@ export type InterleavedTimings<K extends string> = Record<K, TimeSummary & { sam
  *   full: () => xs.reduce((a, b) => a + b, 0),
  * }, { repeats: 9, calls: 20 });
  * assert.equal(t.full.samplesMs.length, 9);
- * assert.ok(pairedRatios(t.full.samplesMs, t.half.samplesMs).median > 1);
+ * const ratio = pairedRatios(t.full.samplesMs, t.half.samplesMs); // one ratio per round
+ * assert.equal(ratio.count, 9);
+ * assert.ok(ratio.median > 0);
  * ```
  */
 export async function measureInterleaved<K extends string>(
