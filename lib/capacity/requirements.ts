@@ -1,4 +1,4 @@
-import { assertPositive, raise } from "../_shared/validate.ts";
+import { assertOpenUnit, assertPositive, raise } from "../_shared/validate.ts";
 
 /** The numbers a service is sized by: traffic, collection size and latency budget. */
 export interface ServiceRequirements {
@@ -10,8 +10,10 @@ export interface ServiceRequirements {
   readonly peakToMean: number;
   /** Items one request chooses from (documents in the index, eligible posts). */
   readonly items: number;
-  /** Latency budget of a request at the 99th percentile, in ms. */
-  readonly slaMsP99: number;
+  /** Latency budget of a request, in ms, met at {@link ServiceRequirements.slaPercentile}. */
+  readonly slaMs: number;
+  /** The percentile the SLA is stated at: 0.99 for a p99 budget. */
+  readonly slaPercentile: number;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface ServiceRequirements {
  * import assert from "node:assert/strict";
  * import { SEARCH_REQUIREMENTS } from "@lib/capacity/mod.ts";
  * assert.equal(SEARCH_REQUIREMENTS.items, 100_000_000);
- * assert.equal(SEARCH_REQUIREMENTS.slaMsP99, 100);
+ * assert.equal(SEARCH_REQUIREMENTS.slaMs, 100);
+ * assert.equal(SEARCH_REQUIREMENTS.slaPercentile, 0.99);
  * ```
  */
 export const SEARCH_REQUIREMENTS: ServiceRequirements = Object.freeze({
@@ -33,7 +36,8 @@ export const SEARCH_REQUIREMENTS: ServiceRequirements = Object.freeze({
   requestsPerUserPerDay: 3,
   peakToMean: 3,
   items: 100_000_000,
-  slaMsP99: 100,
+  slaMs: 100,
+  slaPercentile: 0.99,
 });
 
 /**
@@ -53,7 +57,8 @@ export const FEED_REQUIREMENTS: ServiceRequirements = Object.freeze({
   requestsPerUserPerDay: 10,
   peakToMean: 3,
   items: 500_000_000,
-  slaMsP99: 200,
+  slaMs: 200,
+  slaPercentile: 0.99,
 });
 
 /** The load a {@link ServiceRequirements} implies. */
@@ -92,13 +97,30 @@ export function requiredLoad(requirements: ServiceRequirements): RequiredLoad {
   if (typeof requirements !== "object" || requirements === null) {
     raise("type", context, "requirements must be an object");
   }
-  const { dailyActiveUsers, requestsPerUserPerDay, peakToMean, items, slaMsP99 } = requirements;
+  const { dailyActiveUsers, requestsPerUserPerDay, peakToMean, items, slaMs, slaPercentile } =
+    requirements;
   assertPositive(dailyActiveUsers, "dailyActiveUsers", context);
   assertPositive(requestsPerUserPerDay, "requestsPerUserPerDay", context);
   assertPositive(peakToMean, "peakToMean", context);
   if (peakToMean < 1) raise("range", context, `peakToMean must be at least 1, got ${peakToMean}`);
   assertPositive(items, "items", context);
-  assertPositive(slaMsP99, "slaMsP99", context);
+  assertPositive(slaMs, "slaMs", context);
+  assertOpenUnit(slaPercentile, "slaPercentile", context);
   const meanQps = (dailyActiveUsers * requestsPerUserPerDay) / 86_400;
-  return { meanQps, peakQps: meanQps * peakToMean, nsPerItem: (slaMsP99 * 1e6) / items };
+  return { meanQps, peakQps: meanQps * peakToMean, nsPerItem: (slaMs * 1e6) / items };
+}
+
+/**
+ * The peak requests per second that requirements imply: `requiredLoad(r).peakQps`.
+ *
+ * @throws {RangeError} As {@link requiredLoad}.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { peakQps, SEARCH_REQUIREMENTS } from "@lib/capacity/mod.ts";
+ * assert.equal(Math.round(peakQps(SEARCH_REQUIREMENTS)), 5208);
+ * ```
+ */
+export function peakQps(requirements: ServiceRequirements): number {
+  return requiredLoad(requirements).peakQps;
 }

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { FEED_REQUIREMENTS, requiredLoad, SEARCH_REQUIREMENTS } from "@lib/capacity/mod.ts";
+import {
+  FEED_REQUIREMENTS,
+  peakQps,
+  requiredLoad,
+  SEARCH_REQUIREMENTS,
+} from "@lib/capacity/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
 // By hand: 50 000 000 × 3 / 86 400 = 1736.11 QPS, × 3 = 5208.33 at peak; 100 ms / 10⁸ = 1 ns.
@@ -34,8 +39,18 @@ Deno.test("requiredLoad() rejects invalid requirements with a message naming the
     /peakToMean must be at least 1, got 0.5/,
   );
   assert.throws(
-    () => requiredLoad({ ...SEARCH_REQUIREMENTS, slaMsP99: Number.NaN }),
-    /slaMsP99 must be finite/,
+    () => requiredLoad({ ...SEARCH_REQUIREMENTS, slaMs: Number.NaN }),
+    /slaMs must be finite/,
+  );
+  assert.throws(
+    () => peakQps({ ...SEARCH_REQUIREMENTS, slaPercentile: 1 }),
+    /slaPercentile must be strictly between 0 and 1/,
   );
   assert.throws(() => requiredLoad(null as never), TypeError);
+});
+
+Deno.test("peakQps() reproduces chapter 1's peak search traffic", () => {
+  // 5·10⁷ users × 3 searches / 86,400 s = 1,736.1 QPS on average; × 3 at peak = 5,208.3.
+  assertClose(peakQps(SEARCH_REQUIREMENTS), 5208.3333, { rel: 1e-6 });
+  assert.throws(() => (SEARCH_REQUIREMENTS as { slaMs: number }).slaMs = 1);
 });
