@@ -1,3 +1,4 @@
+import { peakQps, SEARCH_REQUIREMENTS } from "../../../lib/capacity/requirements.ts";
 import { lineChart } from "../../../lib/plot/line.ts";
 import { shardedLatency, shardsForSla } from "../../../lib/capacity/sla.ts";
 import { replicasForQps } from "../../../lib/capacity/replicas.ts";
@@ -52,7 +53,15 @@ export const slaPlanner: Experiment = {
       value: 1,
     },
     { kind: "range", name: "slaMs", label: "SLA (ms)", min: 10, max: 1000, step: 10, value: 100 },
-    { kind: "range", name: "qps", label: "peak QPS", min: 10, max: 10000, step: 10, value: 1000 },
+    {
+      kind: "range",
+      name: "qps",
+      label: "peak QPS",
+      min: 10,
+      max: 10000,
+      step: 1,
+      value: Math.round(peakQps(SEARCH_REQUIREMENTS)), // chapter 1's peak search traffic
+    },
   ],
   testParams: {
     log10Items: 7,

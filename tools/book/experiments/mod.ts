@@ -28,6 +28,7 @@ import { costThreshold } from "./01_setup.ts";
 import { slaPlanner } from "./02_capacity.ts";
 import { explorationRate } from "./03_data_collection.ts";
 import { peekingSimulator, sampleSize } from "./04_experimentation.ts";
+import { driftDetector } from "./07_debugging.ts";
 
 export type * from "./types.ts";
 export { defaultParams, formatNumber } from "./types.ts";
@@ -40,6 +41,7 @@ export const experiments: readonly Experiment[] = [
   explorationRate,
   sampleSize,
   peekingSimulator,
+  driftDetector,
 ];
 
 /** The experiment with this id. */
