@@ -38,8 +38,8 @@ export interface PcaModel {
  * and otherwise accurate to many digits for well-separated leading components, at
  * $O(n \cdot d \cdot (k + p))$ per iteration instead of a full eigendecomposition of the
  * $d \times d$ covariance. (`ml-pca` gives the same ratios to 12 digits but took 4.6 s on
- * 1,000 × 784 digits where this took 0.3 s for two components, in one run on this machine.) Each component's sign
- * is fixed so that its largest-magnitude entry is positive.
+ * 1,000 × 784 digits where this took 0.3 s for two components, in one run on this machine.)
+ * Each component's sign is fixed so that its largest-magnitude entry is positive.
  *
  * @param matrix The data, one observation per row (at least two rows).
  * @param options `nComponents`, `oversampling`, `powerIterations`, and `seed` or `rng` for the
