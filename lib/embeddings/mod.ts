@@ -34,3 +34,15 @@ export { keepProbabilities, negativeSamplingTable, subsample } from "./sampling.
 export { negativeSamplingLoss, trainWord2Vec } from "./word2vec.ts";
 export type { Word2VecModel, Word2VecOptions } from "./word2vec.ts";
 export { sentencesOf } from "./sentences.ts";
+export { loadWordPairs } from "./word_pairs.ts";
+export type { WordPair } from "./word_pairs.ts";
+export {
+  analogy,
+  nearestWords,
+  randomVectors,
+  spearmanCorrelation,
+  wordPairScore,
+} from "./evaluation.ts";
+export type { Neighbour, WordPairScore } from "./evaluation.ts";
+export { ppmiSvd } from "./ppmi.ts";
+export type { PpmiSvdOptions } from "./ppmi.ts";

@@ -11,6 +11,12 @@ export interface PcaOptions extends RandomOptions {
   oversampling?: number;
   /** Subspace (power) iterations; each sharpens the separation of the leading directions. @default 6 */
   powerIterations?: number;
+  /**
+   * Subtract the column means first (PCA). `false` gives the truncated SVD of the raw matrix
+   * ($X \approx U \Sigma V^\top$, explained variance $\sigma_i^2 / (n - 1)$), as used for
+   * word-context matrices. @default true
+   */
+  center?: boolean;
 }
 
 /** A fitted principal-component analysis. */
@@ -60,7 +66,7 @@ export interface PcaModel {
 export function pca(matrix: DenseMatrix, options: PcaOptions): PcaModel {
   const context = "compute pca";
   assertDenseMatrix(matrix, "matrix", context);
-  const { nComponents, oversampling = 10, powerIterations = 6 } = options ?? {};
+  const { nComponents, oversampling = 10, powerIterations = 6, center = true } = options ?? {};
   const { rows: n, cols: d } = matrix;
   if (n < 2) raise("range", context, `matrix must have at least 2 rows, got ${n}`);
   assertInteger(nComponents, "nComponents", context, { min: 1, max: Math.min(n, d) });
@@ -69,7 +75,7 @@ export function pca(matrix: DenseMatrix, options: PcaOptions): PcaModel {
   const rng = resolveRng(options, context);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += matrix.data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
+  for (let j = 0; j < d; j++) mean[j] = center ? mean[j] / n : 0;
   const x = new Float64Array(n * d);
   let total = 0;
   for (let i = 0; i < n * d; i++) {
@@ -77,7 +83,13 @@ export function pca(matrix: DenseMatrix, options: PcaOptions): PcaModel {
     total += x[i] * x[i];
   }
   total /= n - 1;
-  if (total === 0) raise("range", context, "every row of matrix is the same (zero variance)");
+  if (total === 0) {
+    raise(
+      "range",
+      context,
+      `every row of matrix is ${center ? "the same (zero variance)" : "zero"}`,
+    );
+  }
   const l = Math.min(nComponents + oversampling, n, d);
   let z: Float64Array[] = Array.from(
     { length: l },
