@@ -46,3 +46,5 @@ export {
 export type { Neighbour, WordPairScore } from "./evaluation.ts";
 export { ppmiSvd } from "./ppmi.ts";
 export type { PpmiSvdOptions } from "./ppmi.ts";
+export { denseAutoencoder, layerEmbedding } from "./layer_embedding.ts";
+export type { AutoencoderOptions } from "./layer_embedding.ts";

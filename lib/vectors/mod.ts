@@ -31,3 +31,5 @@ export { pca, projectPca } from "./pca.ts";
 export type { PcaModel, PcaOptions } from "./pca.ts";
 export { umapProject } from "./umap.ts";
 export type { UmapOptions } from "./umap.ts";
+export { knnClassify } from "./knn.ts";
+export type { KnnOptions } from "./knn.ts";
