@@ -54,3 +54,4 @@ export { trainTwoTower } from "./two_tower.ts";
 export type { TwoTowerModel, TwoTowerOptions } from "./two_tower.ts";
 export { alsFactorize, retrievalScores, retrieveUnseen } from "./retrieval.ts";
 export type { RetrievalScores } from "./retrieval.ts";
+export { contextVector, predictFromContext } from "./context.ts";
