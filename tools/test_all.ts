@@ -43,7 +43,7 @@ const steps: Step[] = [
 if (!skipNotebooks) {
   steps.push({
     name: "notebooks",
-    args: ["run", "-A", "tools/run_notebooks.ts"],
+    args: ["run", "-A", "tools/run_notebooks.ts", "--sweep", "--jobs", "2"],
     count: runnerCount,
   });
 }

@@ -3,6 +3,15 @@
  * lines when wider than the figure, then the legend, with as many rows as its
  * entries need. Single figures and grids place their plot area below it.
  *
+ * The number of legend rows depends on the width of the entry texts, hence on the
+ * fonts of the browser that draws the figure, which differ between machines. The
+ * estimate below sizes the figure; the placement does not depend on it: the
+ * legend's top edge is fixed in pixels from the top of the figure
+ * (`yref: "container"`), where nothing but the title (whose height does not depend
+ * on the font) lies above it, and plotly.js reserves the room the legend really
+ * takes below it, moving the plot area (for grids: the panels and their titles)
+ * down when the legend has more rows than estimated.
+ *
  * @module
  */
 import { _legendHeight, _legendRows, _textWidth } from "./_legend.ts";
@@ -18,6 +27,13 @@ const MULTILINE_SHIFT = 0.7 * TITLE_FONT;
 /** Pixels from the top of a figure to the top of the legend below a one-line title. */
 const LEGEND_TOP = 42;
 
+/**
+ * Pixels between the legend and the plot area. plotly.js keeps at least the room
+ * its axes ask for above the plot (12 px) between a legend placed as here and the
+ * plot area, so a top margin this far below the legend is the one it draws.
+ */
+export const LEGEND_GAP = 12;
+
 /** The size of the band above the plot. */
 export interface Header {
   /** The title text, with `<br>` where it wraps. */
@@ -32,14 +48,25 @@ export interface Header {
   extra: number;
 }
 
-/** Breaks `text` at spaces so that no line is wider than `maxWidth` pixels in the title font. */
+/**
+ * How much wider than Arial (the widths of {@link _textWidth}) a title may be drawn:
+ * DejaVu Sans, the font Chromium falls back to on machines without Arial or
+ * Liberation Sans, is 10–15 % wider on sentences and up to 21 % on narrow
+ * letters (measured with canvas `measureText`).
+ */
+const WIDE_FONT = 1.2;
+
+/**
+ * Breaks `text` at spaces so that no line is wider than `maxWidth` pixels in the
+ * title font, in Arial and in the wider fallback fonts.
+ */
 export function _wrapTitle(text: string, maxWidth: number): string {
   if (text.includes("<br")) return text;
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
     const next = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && _textWidth(next, TITLE_FONT) > maxWidth) {
+    if (line !== "" && WIDE_FONT * _textWidth(next, TITLE_FONT) > maxWidth) {
       lines.push(line);
       line = word;
     } else {
@@ -84,15 +111,13 @@ export function _measureHeader(
 }
 
 /**
- * The title, legend and `showlegend` of a figure `height` pixels high whose plot
- * area starts `top` pixels below its top and is `plotHeight` pixels high. The
- * legend is horizontal, its top edge `header.legendTop` pixels below the top.
+ * The title, legend and `showlegend` of a figure `height` pixels high. The legend
+ * is horizontal, its top edge `header.legendTop` pixels below the top of the
+ * figure; plotly.js keeps the plot area below its last row.
  */
 export function _headerLayout(
   header: Header,
   height: number,
-  top: number,
-  plotHeight: number,
 ): Pick<FigureLayout, "title" | "legend" | "showlegend"> {
   const shift = header.text.includes("<br>") ? MULTILINE_SHIFT : 0;
   return {
@@ -108,7 +133,8 @@ export function _headerLayout(
       orientation: "h",
       x: 0,
       xanchor: "left",
-      y: 1 + (top - header.legendTop) / plotHeight,
+      yref: "container",
+      y: 1 - header.legendTop / height,
       yanchor: "top",
       tracegroupgap: 0,
     },

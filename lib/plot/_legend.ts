@@ -1,7 +1,9 @@
 /**
  * Room for a horizontal legend above the plot: how many rows plotly.js will wrap
- * the entries into, estimated from the entry texts, so that the top margin can
- * hold the title, the legend and the panel titles without overlap.
+ * the entries into, estimated from the entry texts in Arial (or Liberation Sans,
+ * which has the same widths), so that the figure grows by the rows its legend
+ * takes. Other fonts give other rows; plotly.js then moves the plot area (see
+ * `_header.ts`), so the estimate sizes the figure but never decides an overlap.
  *
  * @module
  */

@@ -5,7 +5,7 @@
  */
 import { _requireText } from "./_checks.ts";
 import { raise } from "../_shared/validate.ts";
-import { _headerLayout, _measureHeader } from "./_header.ts";
+import { _headerLayout, _measureHeader, LEGEND_GAP } from "./_header.ts";
 import type { AxisLayout, FigureLayout, Trace } from "./figure.ts";
 
 /** Width of every single figure, in pixels. */
@@ -88,11 +88,11 @@ const SIDES = { l: 70, r: 30 };
  */
 export function _baseLayout(titles: TitleOptions, data: Trace[]): FigureLayout {
   const header = _measureHeader(titles.title, data, FIGURE_WIDTH, FIGURE_WIDTH - SIDES.l - SIDES.r);
-  const top = header.bottom + (header.legendRows > 0 ? 8 : 18);
+  const top = header.bottom + (header.legendRows > 0 ? LEGEND_GAP : 18);
   const bottom = 60;
   const height = FIGURE_HEIGHT + header.extra;
   return {
-    ..._headerLayout(header, height, top, height - top - bottom),
+    ..._headerLayout(header, height),
     width: FIGURE_WIDTH,
     height,
     font: { family: FONT_FAMILY, size: 13, color: "#222222" },

@@ -1,5 +1,5 @@
 import { _requireArray, _requireText } from "./_checks.ts";
-import { _headerLayout, _measureHeader } from "./_header.ts";
+import { _headerLayout, _measureHeader, LEGEND_GAP } from "./_header.ts";
 import { _baseLayout, FIGURE_WIDTH } from "./_style.ts";
 import { _plainTitle, Figure, type FigureSpec, type Trace } from "./figure.ts";
 import { assertInteger, raise } from "../_shared/validate.ts";
@@ -89,7 +89,8 @@ export function subplotGrid(
   const hasColourBar = barAt.some((b) => b);
   const hGap = PANEL.hGap + (hasColourBar ? 70 : 0);
   const plotW = cols * PANEL.width + (cols - 1) * hGap;
-  const plotH = rows * PANEL.height + (rows - 1) * PANEL.vGap;
+  // The plot area holds the panels and, above the first row, the room for its panel titles.
+  const plotH = PANEL.titleSpace + rows * PANEL.height + (rows - 1) * PANEL.vGap;
   // Room on the right for the colour bar of a panel in the last column.
   const right = PANEL.right + (barAt.some((b, k) => b && k % cols === cols - 1) ? 70 : 0);
 
@@ -100,7 +101,7 @@ export function subplotGrid(
     const s = suffix(k);
     const col = k % cols, row = Math.floor(k / cols);
     const x0 = (col * (PANEL.width + hGap)) / plotW;
-    const y1 = 1 - (row * (PANEL.height + PANEL.vGap)) / plotH;
+    const y1 = 1 - (PANEL.titleSpace + row * (PANEL.height + PANEL.vGap)) / plotH;
     const domain = {
       x: [x0, x0 + PANEL.width / plotW] as [number, number],
       y: [y1 - PANEL.height / plotH, y1] as [number, number],
@@ -123,11 +124,11 @@ export function subplotGrid(
   // The shared legend sits between the title and the panel titles, with room for all its rows.
   const width = Math.max(FIGURE_WIDTH, PANEL.left + plotW + right);
   const header = _measureHeader(title, data, width, width - PANEL.left - right);
-  const top = header.bottom + PANEL.titleSpace;
+  const top = header.bottom + (header.legendRows > 0 ? LEGEND_GAP : 0);
   const height = top + plotH + PANEL.bottom;
   const layout = _baseLayout({ title, xTitle: "", yTitle: "" }, []);
   Object.assign(layout, {
-    ..._headerLayout(header, height, top, plotH),
+    ..._headerLayout(header, height),
     width,
     height,
     margin: { l: PANEL.left, r: right, t: top, b: PANEL.bottom },

@@ -54,3 +54,16 @@ Deno.test("a wrapped title grows the figure and reads as one line in the figure'
   const grid = subplotGrid([fig, short], { title: "Grid" });
   assert.equal(grid.layout.annotations.at(-2)?.text, `<b>${LONG}</b>`);
 });
+
+Deno.test("a single figure's legend is fixed 42 px below its top and the plot area 12 px below the legend", () => {
+  const fig = lineChart([{ name: "a", x: [1], y: [1] }, { name: "b", x: [1], y: [2] }], {
+    title: "Short",
+    xTitle: "x",
+    yTitle: "y",
+  });
+  const legend = fig.layout.legend as { y: number; yref: string; yanchor: string };
+  assert.deepEqual([legend.yref, legend.yanchor], ["container", "top"]);
+  assert.ok(Math.abs((1 - legend.y) * fig.layout.height - 42) < 1e-9);
+  // One row of legend (30 px) from 42 px, then 12 px to the plot area.
+  assert.equal((fig.layout.margin as { t: number }).t, 42 + 30 + 12);
+});

@@ -19,15 +19,24 @@ interface Box {
 }
 interface Measured {
   title: Box;
+  /** Top edge of the plot area. */
+  plotTop: number;
   legend?: Box;
   panelTitles: Box[];
   xTicks: string[];
   yTicks: string[];
 }
 
-/** Draws each figure with plotly.js and measures its title, legend, panel titles and ticks. */
-async function measure(figures: FigureSpec[]): Promise<Measured[]> {
-  const browser = await chromium.launch({ executablePath: browserPath, args: ["--no-sandbox"] });
+/**
+ * Draws each figure with plotly.js and measures its title, legend, panel titles and
+ * ticks, with the fonts of this machine or those of the fontconfig file `fonts`.
+ */
+async function measure(figures: FigureSpec[], fonts?: string): Promise<Measured[]> {
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    args: ["--no-sandbox"],
+    env: fonts === undefined ? undefined : { ...Deno.env.toObject(), FONTCONFIG_FILE: fonts },
+  });
   try {
     const page = await browser.newPage();
     await page.evaluate(Deno.readTextFileSync(require.resolve("plotly.js-dist-min/plotly.min.js")));
@@ -47,6 +56,8 @@ async function measure(figures: FigureSpec[]): Promise<Measured[]> {
         const legend = div.querySelector(".legend .bg");
         out.push({
           title: box(div.querySelector(".gtitle")!),
+          // deno-lint-ignore no-explicit-any
+          plotTop: div.getBoundingClientRect().top + (div as any)._fullLayout._size.t,
           legend: legend ? box(legend) : undefined,
           panelTitles: [...div.querySelectorAll(".annotation")]
             .filter((a) => a.querySelector("text")?.innerHTML.includes("<tspan"))
@@ -73,48 +84,117 @@ function lines(title: string, n: number, long: boolean) {
   );
 }
 
+/** [label, figure, number of panel titles]: grids and single figures with short and long legends. */
+function layoutCases(): [string, FigureSpec, number][] {
+  const cases: [string, FigureSpec, number][] = [];
+  for (const columns of [1, 2, 3, 4]) {
+    for (const [n, long] of [[2, false], [4, true], [12, true]] as const) {
+      const panels = Array.from({ length: columns + 1 }, (_, k) => lines(`Panel ${k}`, n, long));
+      const grid = subplotGrid(panels, { title: "A grid title", columns });
+      cases.push([`columns=${columns}, entries=${n}`, grid, columns + 1]);
+    }
+  }
+  for (const n of [1, 2, 5, 12]) {
+    cases.push([`single, entries=${n}`, lines("Single", n, true), 0]);
+  }
+  // Three lines in a figure 720 px wide: a single figure or a one-column grid.
+  const long = "A long title that explains the figure in more words than fit on one line of it, " +
+    "then goes on with more words and more words again, so that in a figure 720 pixels wide " +
+    "it takes three lines";
+  const longSingle = lineChart([{ name: "a", x: [1], y: [1] }, { name: "b", x: [1], y: [2] }], {
+    title: long,
+    xTitle: "x",
+    yTitle: "y",
+  });
+  cases.push(["single, long title", longSingle, 0]);
+  const longGrid = subplotGrid([longSingle, longSingle], { title: long, columns: 1 });
+  cases.push(["one column, long title", longGrid, 2]);
+  return cases;
+}
+
+/**
+ * The invariant: the title is whole, 10–20 px below the top; the legend lies below
+ * the title and above the plot area and the panel titles.
+ */
+async function assertLayout(fonts?: string): Promise<void> {
+  const cases = layoutCases();
+  const measured = await measure(cases.map(([, fig]) => fig), fonts);
+  measured.forEach(({ title, plotTop, legend, panelTitles }, i) => {
+    const [label, fig, panels] = cases[i];
+    assert.equal(legend !== undefined, fig.layout.showlegend, label);
+    assert.equal(panelTitles.length, panels, label);
+    // The title is inside the figure, 10–20 px below its top edge.
+    assert.ok(title.top >= 10 && title.top <= 20, `${label}: title top at ${title.top}`);
+    assert.ok(title.left >= 0 && title.right <= fig.layout.width, `${label}: title cut off`);
+    if (legend) assert.ok(title.bottom <= legend.top, `${label}: legend over the title`);
+    const below = legend?.bottom ?? title.bottom;
+    assert.ok(below <= plotTop, `${label}: legend over the plot area`);
+    for (const p of panelTitles) assert.ok(below <= p.top, `${label}: panel title overlapped`);
+  });
+}
+
 Deno.test({
   name: "titles stay whole and legends never overlap them or the panel titles",
   ignore: browserPath === undefined,
-  async fn() {
-    // [label, figure, number of panel titles]
-    const cases: [string, FigureSpec, number][] = [];
-    for (const columns of [1, 2, 3, 4]) {
-      for (const [n, long] of [[2, false], [4, true], [12, true]] as const) {
-        const panels = Array.from({ length: columns + 1 }, (_, k) => lines(`Panel ${k}`, n, long));
-        const grid = subplotGrid(panels, { title: "A grid title", columns });
-        cases.push([`columns=${columns}, entries=${n}`, grid, columns + 1]);
-      }
-    }
-    for (const n of [1, 2, 5, 12]) {
-      cases.push([`single, entries=${n}`, lines("Single", n, true), 0]);
-    }
-    // Three lines in a figure 720 px wide: a single figure or a one-column grid.
-    const long =
-      "A long title that explains the figure in more words than fit on one line of it, " +
-      "then goes on with more words and more words again, so that in a figure 720 pixels wide " +
-      "it takes three lines";
-    const longSingle = lineChart([{ name: "a", x: [1], y: [1] }, { name: "b", x: [1], y: [2] }], {
-      title: long,
-      xTitle: "x",
-      yTitle: "y",
-    });
-    cases.push(["single, long title", longSingle, 0]);
-    const longGrid = subplotGrid([longSingle, longSingle], { title: long, columns: 1 });
-    cases.push(["one column, long title", longGrid, 2]);
+  fn: () => assertLayout(),
+});
 
-    const measured = await measure(cases.map(([, fig]) => fig));
-    measured.forEach(({ title, legend, panelTitles }, i) => {
-      const [label, fig, panels] = cases[i];
-      assert.equal(legend !== undefined, fig.layout.showlegend, label);
-      assert.equal(panelTitles.length, panels, label);
-      // The title is inside the figure, 10–20 px below its top edge.
-      assert.ok(title.top >= 10 && title.top <= 20, `${label}: title top at ${title.top}`);
-      assert.ok(title.left >= 0 && title.right <= fig.layout.width, `${label}: title cut off`);
-      if (legend) assert.ok(title.bottom <= legend.top, `${label}: legend over the title`);
-      const below = legend?.bottom ?? title.bottom;
-      for (const p of panelTitles) assert.ok(below <= p.top, `${label}: panel title overlapped`);
-    });
+/** `fc-match`'s answer for `pattern` in `format`, or `undefined` without fontconfig's tools. */
+function fcMatch(pattern: string, format: string): string | undefined {
+  try {
+    const out = new Deno.Command("fc-match", { args: ["-f", format, pattern] }).outputSync();
+    return out.success ? new TextDecoder().decode(out.stdout) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fontconfig file in `dir` that offers Chromium one font only, the regular face
+ * of `family` (every family the figures ask for, Arial included, then falls back
+ * to it), or `undefined` when the machine does not have that family.
+ */
+function oneFontConfig(family: string, dir: string): string | undefined {
+  const pattern = `${family}:style=Regular`;
+  const file = fcMatch(pattern, "%{file}");
+  if (file === undefined || !fcMatch(pattern, "%{family}")?.split(",").includes(family)) {
+    return undefined;
+  }
+  Deno.mkdirSync(`${dir}/fonts`);
+  Deno.symlinkSync(file, `${dir}/fonts/${file.split("/").at(-1)}`);
+  const config = `${dir}/fonts.conf`;
+  Deno.writeTextFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+      `<dir>${dir}/fonts</dir>\n<cachedir>${dir}/cache</cachedir>\n</fontconfig>\n`,
+  );
+  return config;
+}
+
+// The figures ask for Arial, then Liberation Sans (same widths), then DejaVu Sans (10–20 %
+// wider). The layout is checked again with the one of the two kinds this machine does not use.
+const usual = fcMatch("Arial", "%{family}") ?? "";
+const otherFont = /DejaVu/.test(usual) ? "Liberation Sans" : "DejaVu Sans";
+
+Deno.test({
+  name: `the layout holds with other fonts: ${otherFont} only`,
+  ignore: browserPath === undefined,
+  async fn(t) {
+    const dir = Deno.makeTempDirSync();
+    try {
+      const config = oneFontConfig(otherFont, dir);
+      if (config === undefined) {
+        // Not installed here: nothing to switch to.
+        return void (await t.step({
+          name: `${otherFont} is not installed`,
+          ignore: true,
+          fn() {},
+        }));
+      }
+      await assertLayout(config);
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
   },
 });
 
