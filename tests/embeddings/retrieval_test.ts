@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  alsFactorize,
+  movieCatalogue,
+  retrievalScores,
+  retrieveUnseen,
+  simulateMovieUsers,
+  trainTwoTower,
+} from "@lib/embeddings/mod.ts";
+import { ndcgAtK, recallAtK } from "@lib/metrics/mod.ts";
+import { createRng } from "@lib/random/mod.ts";
+import { setupTf } from "@lib/tf/mod.ts";
+import { assertClose } from "../_util/assert_close.ts";
+
+Deno.test("retrievalScores() agrees with ndcgAtK and recallAtK of lib/metrics (property)", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1e6 }), (seed) => {
+      const rng = createRng(seed);
+      const n = 15, k = 5;
+      const relevant = Int32Array.from(new Set(Array.from({ length: 4 }, () => rng.int(0, n))));
+      const order = Array.from({ length: n }, (_, i) => i).sort(() => rng.random() - 0.5);
+      const yTrue = Array.from({ length: n }, (_, i) => (relevant.includes(i) ? 1 : 0));
+      const yScore = Array.from({ length: n }, (_, i) => n - order.indexOf(i));
+      const s = retrievalScores([Int32Array.from(order)], [relevant], { k });
+      assertClose(s.ndcg, ndcgAtK(yTrue, yScore, { k }), { rel: 1e-12 });
+      assertClose(s.recall, recallAtK(yTrue, yScore, { k }), { rel: 1e-12 });
+    }),
+    { seed: 42, numRuns: 100 },
+  );
+  assert.throws(
+    () => retrievalScores([Int32Array.of(1)], [Int32Array.of(1)], { k: 2 }),
+    /fewer than k=2/,
+  );
+});
+
+Deno.test("retrieveUnseen() skips seen items and ranks by dot product when asked", () => {
+  const rng = createRng(4);
+  const users = {
+    data: Float32Array.from({ length: 3 * 4 }, () => rng.normal()),
+    rows: 3,
+    cols: 4,
+  };
+  const items = {
+    data: Float32Array.from({ length: 12 * 4 }, () => rng.normal() * rng.uniform(0.2, 3)),
+    rows: 12,
+    cols: 4,
+  };
+  const seen = [Int32Array.of(0, 1), Int32Array.of(), Int32Array.of(5)];
+  const lists = retrieveUnseen(users, items, seen, { k: 4, score: "dot" });
+  lists.forEach((list, u) => {
+    const dot = (i: number) =>
+      [0, 1, 2, 3].reduce((s, j) => s + users.data[u * 4 + j] * items.data[i * 4 + j], 0);
+    const brute = Array.from({ length: 12 }, (_, i) => i).filter((i) => !seen[u].includes(i))
+      .sort((a, b) => dot(b) - dot(a)).slice(0, 4);
+    assert.deepEqual([...list], brute);
+  });
+});
+
+Deno.test("alsFactorize() recovers block structure: users score their own block's items highest", () => {
+  // Users 0–4 watched items 0–4, users 5–9 items 5–9 (each misses one item of its block).
+  const train = Array.from({ length: 10 }, (_, u) => {
+    const base = u < 5 ? 0 : 5;
+    return Int32Array.from([0, 1, 2, 3, 4].filter((j) => j !== u % 5), (j) => base + j);
+  });
+  const { userVectors, itemVectors } = alsFactorize(train, 10, {
+    dim: 2,
+    regularization: 0.1,
+    seed: 1,
+  });
+  const lists = retrieveUnseen(userVectors, itemVectors, train, { k: 1, score: "dot" });
+  lists.forEach((list, u) => assert.equal(list[0], (u < 5 ? 0 : 5) + (u % 5)));
+});
+
+Deno.test("a two-tower model trained with in-batch softmax beats popularity on simulated users", async () => {
+  await setupTf();
+  const films = movieCatalogue();
+  const world = simulateMovieUsers(films, { users: 150, itemsPerUser: 20, seed: 3 });
+  const counts = new Float64Array(films.features.rows);
+  world.train.forEach((l) => l.forEach((i) => counts[i]++));
+  const popular = Array.from(counts.keys()).sort((a, b) => counts[b] - counts[a]);
+  const popLists = world.train.map((s) =>
+    Int32Array.from(popular.filter((i) => !s.includes(i)).slice(0, 20))
+  );
+  const users = Int32Array.from(world.train.flatMap((l, u) => Array.from(l, () => u)));
+  const items = Int32Array.from(world.train.flatMap((l) => Array.from(l)));
+  const model = await trainTwoTower(users, items, films.features, {
+    epochs: 8,
+    batchSize: 128,
+    seed: 5,
+  });
+  assert.ok(model.losses.at(-1)! < model.losses[0]);
+  const tower = retrievalScores(
+    retrieveUnseen(model.userVectors, model.itemVectors, world.train, { k: 20 }),
+    world.test,
+    { k: 20 },
+  );
+  const pop = retrievalScores(popLists, world.test, { k: 20 });
+  assert.ok(tower.recall > pop.recall, `two-tower ${tower.recall}, popularity ${pop.recall}`);
+});
+
+Deno.test("simulateMovieUsers() gives disjoint train and test lists and checks its options", async () => {
+  const films = movieCatalogue();
+  const world = simulateMovieUsers(films, { users: 5, itemsPerUser: 12, seed: 1 });
+  world.train.forEach((t, u) => {
+    assert.equal(t.length + world.test[u].length, 12);
+    assert.equal(new Set([...t, ...world.test[u]]).size, 12);
+  });
+  assert.deepEqual(simulateMovieUsers(films, { users: 5, itemsPerUser: 12, seed: 1 }), world);
+  assert.throws(() => simulateMovieUsers(films, { users: 0, seed: 1 }), /users must be at least 1/);
+  await assert.rejects(
+    () => trainTwoTower(Int32Array.of(0), Int32Array.of(0), films.features, { seed: 1 }),
+    /same length \(≥ 2\)/,
+  );
+});
