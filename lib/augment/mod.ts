@@ -30,3 +30,4 @@ export * from "./scale.ts";
 export * from "./noise.ts";
 export * from "./augment_batch.ts";
 export * from "./tile.ts";
+export * from "./copy_sheet.ts";

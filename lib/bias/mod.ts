@@ -35,3 +35,4 @@ export * from "./concentration.ts";
 export * from "./exposure.ts";
 export * from "./cold_start.ts";
 export * from "./first_engagement.ts";
+export * from "./off_policy.ts";

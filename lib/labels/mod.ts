@@ -25,3 +25,5 @@ export * from "./simulate_annotations.ts";
 export * from "./majority_vote.ts";
 export * from "./dawid_skene.ts";
 export * from "./labeling_report.ts";
+export * from "./label_items.ts";
+export * from "./agreement.ts";
