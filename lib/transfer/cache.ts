@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { tf } from "../tf/mod.ts";
 import { raise } from "../_shared/validate.ts";
-import { loadModel, MODEL_FILES, saveModel } from "./model_io.ts";
+import { loadModel, saveModel } from "./model_io.ts";
+
+const BUILD_FILE = "build.json";
 
 /** What a model is made from: data, seed, architecture, epochs… Any JSON value. */
 export type Recipe = Record<string, unknown>;
@@ -59,6 +61,8 @@ export interface CachedModel {
   key: string;
   /** The folder the model is stored in. */
   path: string;
+  /** Seconds `build` took when the model was built (now, or on the run that cached it). */
+  buildSeconds: number;
 }
 
 /**
@@ -86,14 +90,19 @@ export async function cachedModel(
   const key = await recipeKey(recipe);
   const path = join(dir, key);
   try {
-    await Deno.stat(join(path, MODEL_FILES.topology));
-    return { model: await loadModel(path), hit: true, key, path };
+    await Deno.stat(join(path, BUILD_FILE));
+    const { buildSeconds } = JSON.parse(await Deno.readTextFile(join(path, BUILD_FILE)));
+    return { model: await loadModel(path), hit: true, key, path, buildSeconds };
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
+  const start = performance.now();
   const model = await build();
+  const buildSeconds = (performance.now() - start) / 1000;
   if (!(model instanceof tf.LayersModel)) raise("type", context, "build must return a model");
   await saveModel(model, path);
   await Deno.writeTextFile(join(path, "recipe.json"), stableJson(recipe));
-  return { model, hit: false, key, path };
+  // Written last: a folder without it (an interrupted save) counts as a miss.
+  await Deno.writeTextFile(join(path, BUILD_FILE), JSON.stringify({ buildSeconds }));
+  return { model, hit: false, key, path, buildSeconds };
 }

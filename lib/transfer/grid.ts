@@ -27,9 +27,11 @@ export interface GridSpec<S extends string> {
 }
 
 /**
- * Runs every strategy × training-set size × seed, in that nesting (seeds
- * innermost), timing each run: the experiment behind "when to extract
- * features, when to fine-tune". Same arguments, same runs in the same order.
+ * Runs every training-set size × seed × strategy, in that nesting (strategies
+ * innermost, so that the strategies of one seed run back to back and their
+ * timings share the machine's state), timing each run: the experiment behind
+ * "when to extract features, when to fine-tune". Same arguments, same runs in
+ * the same order.
  *
  * @returns One {@link GridRun} per combination.
  * @throws {RangeError} If a list is empty, a size is not a positive integer or a
@@ -45,7 +47,7 @@ export interface GridSpec<S extends string> {
  *   run: (s, n, seed) => (s === "a" ? 0.5 : 0.6) + n / 1000 + seed / 1e4,
  * });
  * assert.equal(runs.length, 8);
- * assert.deepEqual([runs[3].strategy, runs[3].size, runs[3].seed], ["a", 100, 2]);
+ * assert.deepEqual([runs[3].strategy, runs[3].size, runs[3].seed], ["b", 10, 2]);
  * ```
  */
 export async function transferGrid<S extends string>(spec: GridSpec<S>): Promise<GridRun<S>[]> {
@@ -61,9 +63,9 @@ export async function transferGrid<S extends string>(spec: GridSpec<S>): Promise
   if (typeof run !== "function") raise("type", context, "run must be a function");
   const total = strategies.length * sizes.length * seeds.length;
   const out: GridRun<S>[] = [];
-  for (const strategy of strategies) {
-    for (const size of sizes) {
-      for (const seed of seeds) {
+  for (const size of sizes) {
+    for (const seed of seeds) {
+      for (const strategy of strategies) {
         const start = performance.now();
         const score = await run(strategy, size, seed);
         const seconds = (performance.now() - start) / 1000;

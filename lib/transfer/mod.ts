@@ -6,7 +6,7 @@
  * and measure which strategy wins for which amount of data ({@link transferGrid},
  * {@link summarizeGrid}).
  *
- * Saving and loading models on disk (`saveModel`, `loadModel`, `cloneModel`) and
+ * Saving and loading models on disk (`saveModel`, `loadModel`) and
  * the cache of trained base models keyed by their recipe (`cachedModel`) use
  * Deno's file system: they live in `@lib/transfer/model_io.ts` and
  * `@lib/transfer/cache.ts`, so that this module also runs in a browser.
@@ -29,5 +29,7 @@
  * @see notebooks/06_transfer_learning.ipynb
  * @module
  */
+export * from "./clone.ts";
 export * from "./layers.ts";
 export * from "./grid.ts";
+export * from "./strategies.ts";

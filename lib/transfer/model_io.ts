@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { tf } from "../tf/mod.ts";
 import { raise } from "../_shared/validate.ts";
+import { _artifactsOf } from "./clone.ts";
 
 /** File names of a saved model, as every TensorFlow.js tool writes and reads them. */
 export const MODEL_FILES = { topology: "model.json", weights: "weights.bin" } as const;
@@ -12,18 +13,6 @@ function assertModel(model: unknown, context: string): asserts model is tf.Layer
 function oneBuffer(data: tf.io.WeightData | undefined): ArrayBuffer {
   if (data === undefined) return new ArrayBuffer(0);
   return new tf.io.CompositeArrayBuffer(data).slice();
-}
-
-/** The model's artifacts (topology, weight specs, weight bytes), held in memory. */
-async function artifactsOf(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler((artifacts) => {
-    saved = artifacts;
-    return Promise.resolve({
-      modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts),
-    });
-  }));
-  return saved!;
 }
 
 /**
@@ -60,7 +49,7 @@ export async function saveModel(
   const context = "save a model";
   assertModel(model, context);
   if (typeof dir !== "string" || dir === "") raise("type", context, "dir must be a folder path");
-  const artifacts = await artifactsOf(model);
+  const artifacts = await _artifactsOf(model);
   const json = {
     format: artifacts.format ?? "layers-model",
     generatedBy: artifacts.generatedBy,
@@ -111,16 +100,4 @@ export async function loadModel(dir: string): Promise<tf.LayersModel> {
       }),
   };
   return await tf.loadLayersModel(handler);
-}
-
-/**
- * A copy of a model with its own weights (same topology, same values): train
- * the copy and the original stays as it was. Not compiled.
- *
- * @throws {TypeError} If `model` is not a `tf.LayersModel`.
- */
-export async function cloneModel(model: tf.LayersModel): Promise<tf.LayersModel> {
-  assertModel(model, "clone a model");
-  const artifacts = await artifactsOf(model);
-  return await tf.loadLayersModel(tf.io.fromMemory(artifacts));
 }

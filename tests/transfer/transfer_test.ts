@@ -8,17 +8,21 @@ import {
   featureExtractor,
   freezeLayers,
   replaceHead,
+  smallCnn,
   summarizeGrid,
+  trainTransfer,
+  TRANSFER_STRATEGIES,
   transferGrid,
   weightedLayers,
 } from "../../lib/transfer/mod.ts";
-import { cloneModel, loadModel, saveModel } from "../../lib/transfer/model_io.ts";
+import { cloneModel } from "../../lib/transfer/mod.ts";
+import { loadModel, saveModel } from "../../lib/transfer/model_io.ts";
 import { cachedModel, recipeKey } from "../../lib/transfer/cache.ts";
 
 await setupTf();
 
 /** A small seeded CNN: conv → pool → flatten → dense → softmax head. */
-function smallCnn(seed: number, classes = 3): tf.LayersModel {
+function tinyCnn(seed: number, classes = 3): tf.LayersModel {
   const init = createInitializers({ seed });
   return tf.sequential({
     layers: [
@@ -44,7 +48,7 @@ function smallCnn(seed: number, classes = 3): tf.LayersModel {
 const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
 
 Deno.test("saveModel() writes tfjs's layers format and loadModel() reads it back bit for bit", async () => {
-  const model = smallCnn(1);
+  const model = tinyCnn(1);
   const dir = await Deno.makeTempDir({ prefix: "transfer_test_" });
   try {
     const paths = await saveModel(model, dir);
@@ -83,7 +87,7 @@ Deno.test("loadModel() and saveModel() reject what is not a model", async () => 
 });
 
 Deno.test("cloneModel() copies weights that then change independently", async () => {
-  const model = smallCnn(2);
+  const model = tinyCnn(2);
   const copy = await cloneModel(model);
   assert.deepEqual(weightsOf(copy), weightsOf(model));
   copy.layers[3].setWeights(copy.layers[3].getWeights().map((w) => tf.zerosLike(w)));
@@ -97,7 +101,7 @@ Deno.test("cachedModel() builds once per recipe and rebuilds when the recipe cha
   let builds = 0;
   const build = (seed: number) => () => {
     builds++;
-    return smallCnn(seed);
+    return tinyCnn(seed);
   };
   try {
     const first = await cachedModel({ seed: 1, epochs: 2 }, build(1), { dir });
@@ -122,7 +126,7 @@ Deno.test("cachedModel() builds once per recipe and rebuilds when the recipe cha
 });
 
 Deno.test("frozen layers keep their weights through training; the others change", async () => {
-  const base = smallCnn(4);
+  const base = tinyCnn(4);
   const model = replaceHead(await cloneModel(base), { keepUpTo: -2, outputDim: 2, seed: 5 });
   const weighted = weightedLayers(model);
   assert.equal(weighted.length, 3, "conv, dense, new head");
@@ -144,7 +148,7 @@ Deno.test("frozen layers keep their weights through training; the others change"
 });
 
 Deno.test("freezeLayers() counts trainable parameters and validates the count", () => {
-  const model = smallCnn(8);
+  const model = tinyCnn(8);
   const all = model.countParams();
   assert.equal(freezeLayers(model, 0), all);
   assert.equal(freezeLayers(model, 3), 0);
@@ -156,7 +160,7 @@ Deno.test("freezeLayers() counts trainable parameters and validates the count", 
 });
 
 Deno.test("extractFeatures() returns the chosen layer's output, flattened, without leaking", () => {
-  const model = smallCnn(9);
+  const model = tinyCnn(9);
   const x = tf.randomUniform([5, 8, 8, 1], 0, 1, "float32", 10);
   const before = tf.memory().numTensors;
   const penultimate = extractFeatures(model, -2, x);
@@ -186,9 +190,9 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
   assert.equal(runs.length, 12);
   assert.deepEqual(seen.slice(0, 4), [
     "scratch/10/1",
+    "features/10/1",
     "scratch/10/2",
-    "scratch/10/3",
-    "scratch/20/1",
+    "features/10/2",
   ]);
   const rows = summarizeGrid(runs);
   assert.equal(rows.length, 4);
@@ -205,4 +209,42 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
     { message: "Cannot run a transfer grid: run(a, 1, 1) must return a finite score" },
   );
   assert.throws(() => summarizeGrid([]), { name: "RangeError" });
+});
+
+Deno.test("trainTransfer() keeps the base intact, freezes what each strategy freezes, and validates", async () => {
+  const base = smallCnn({
+    inputShape: [12, 12, 1],
+    classes: 3,
+    seed: 11,
+    filters: [2, 3],
+    dense: 4,
+  });
+  const baseWeights = weightsOf(base);
+  const x = tf.randomUniform([12, 12, 12, 1], 0, 1, "float32", 12);
+  const y = tf.oneHot(tf.tensor1d(Array.from({ length: 12 }, (_, i) => i % 2), "int32"), 2);
+  const scratch = (seed: number) =>
+    smallCnn({ inputShape: [12, 12, 1], classes: 2, seed, filters: [2, 3], dense: 4 });
+  const options = { outputDim: 2, seed: 13, steps: 4, batchSize: 6, scratch };
+  const conv = (m: tf.LayersModel) => Array.from(weightedLayers(m)[0].getWeights()[0].dataSync());
+  const baseConv = conv(base);
+  for (const strategy of TRANSFER_STRATEGIES) {
+    const model = await trainTransfer(base, strategy, x, y, options);
+    assert.equal((model.predict(x) as tf.Tensor).shape[1], 2, strategy);
+    const kept = JSON.stringify(conv(model)) === JSON.stringify(baseConv);
+    assert.equal(kept, strategy === "features" || strategy === "fine-tune top", strategy);
+    model.dispose();
+  }
+  assert.deepEqual(weightsOf(base), baseWeights, "the base is unchanged");
+  await assert.rejects(() => trainTransfer(base, "all" as never, x, y, options), {
+    message: 'Cannot train with a transfer strategy: strategy must be one of "scratch", ' +
+      '"features", "fine-tune top", "fine-tune all", got "all"',
+  });
+  await assert.rejects(() => trainTransfer(base, "features", x, y, { ...options, steps: 1 }), {
+    name: "RangeError",
+  });
+  assert.throws(() => smallCnn({ inputShape: [11, 12, 1], classes: 2, seed: 1 }), {
+    message: "Cannot build a small CNN: inputShape[0] must be at least 12, got 11",
+  });
+  tf.dispose([x, y]);
+  base.dispose();
 });
