@@ -33,3 +33,5 @@ export * from "./clone.ts";
 export * from "./layers.ts";
 export * from "./grid.ts";
 export * from "./strategies.ts";
+export * from "./digits.ts";
+export * from "./experiment.ts";

@@ -14,27 +14,28 @@ export interface SmallCnnOptions {
   seed: number;
   /** Filters of the two convolutional layers. @default [8, 16] */
   filters?: [number, number];
-  /** Units of the dense layer before the head. @default 32 */
+  /** Units of the dense layer before the head. @default 64 */
   dense?: number;
 }
 
 /**
  * The chapter's small convolutional network: conv 5×5 → max-pool 2 → conv 3×3 →
- * max-pool 2 → flatten → dense (ReLU) → softmax head. Four weighted layers:
+ * max-pool 2 → flatten → dense (ReLU) → softmax head, convolutions padded to keep
+ * the image size (14 × 14 → 7 × 7 → 3 × 3 × 16 = 144 features after flattening). Four weighted layers:
  * two "feature" layers (edges, strokes), one dense layer, one head. Not compiled.
  *
  * @throws {RangeError} If a size is not a positive integer, or the images are
- *   smaller than 12 × 12 (the two convolutions and poolings need that many pixels).
+ *   smaller than 4 × 4 (two poolings halve them twice).
  */
 export function smallCnn(options: SmallCnnOptions): tf.LayersModel {
   const context = "build a small CNN";
-  const { inputShape, classes, seed, filters = [8, 16], dense = 32 } = options ?? {};
+  const { inputShape, classes, seed, filters = [8, 16], dense = 64 } = options ?? {};
   if (!Array.isArray(inputShape) || inputShape.length !== 3) {
     raise("type", context, "inputShape must be [rows, columns, channels]");
   }
-  // 5×5 conv, pool 2, 3×3 conv, pool 2: 12 pixels is the least that leaves one.
+  // Two 2 × 2 poolings: 4 pixels is the least that leaves one.
   inputShape.forEach((d, i) =>
-    assertInteger(d, `inputShape[${i}]`, context, { min: i < 2 ? 12 : 1 })
+    assertInteger(d, `inputShape[${i}]`, context, { min: i < 2 ? 4 : 1 })
   );
   assertInteger(classes, "classes", context, { min: 2 });
   filters.forEach((f, i) => assertInteger(f, `filters[${i}]`, context, { min: 1 }));
@@ -46,6 +47,7 @@ export function smallCnn(options: SmallCnnOptions): tf.LayersModel {
         inputShape,
         filters: filters[0],
         kernelSize: 5,
+        padding: "same",
         activation: "relu",
         kernelInitializer: init.heNormal(),
       }),
@@ -53,6 +55,7 @@ export function smallCnn(options: SmallCnnOptions): tf.LayersModel {
       tf.layers.conv2d({
         filters: filters[1],
         kernelSize: 3,
+        padding: "same",
         activation: "relu",
         kernelInitializer: init.heNormal(),
       }),
@@ -91,10 +94,15 @@ export interface TransferTrainOptions {
   batchSize?: number;
   /** Learning rate of new weights. @default 0.003 */
   learningRate?: number;
-  /** Learning rate when pretrained weights are fine-tuned. @default 0.0003 */
+  /** Learning rate when pretrained weights are fine-tuned. @default 0.001 */
   fineTuneLearningRate?: number;
   /** Builds the untrained network for `"scratch"` (same architecture as the base). */
   scratch: (seed: number) => tf.LayersModel;
+  /**
+   * The layer whose output `"features"` feeds to its linear head, by name or position
+   * (`-3` in {@link smallCnn}: the flattened convolutional features). @default -2
+   */
+  featureLayer?: string | number;
 }
 
 async function trainSteps(
@@ -115,8 +123,9 @@ async function trainSteps(
  * pretrained `base` (left unchanged: the strategies work on copies):
  *
  * - `"scratch"`: the same architecture from random weights, every layer trained;
- * - `"features"`: the base's layers frozen, a new head trained on their output
- *   (feature extraction: a linear model on the pretrained features);
+ * - `"features"`: the base's layers up to `featureLayer` frozen, a new linear
+ *   head trained on their output (feature extraction: a linear model on the
+ *   pretrained features);
  * - `"fine-tune top"`: the convolutional layers frozen, the dense layer and a new
  *   head trained;
  * - `"fine-tune all"`: a new head trained for half the steps on the frozen body,
@@ -144,8 +153,9 @@ export async function trainTransfer(
     steps,
     batchSize = 32,
     learningRate = 0.003,
-    fineTuneLearningRate = 0.0003,
+    fineTuneLearningRate = 0.001,
     scratch,
+    featureLayer = -2,
   } = options ?? {};
   assertInteger(steps, "steps", context, { min: 2 });
   assertInteger(batchSize, "batchSize", context, { min: 1 });
@@ -157,7 +167,11 @@ export async function trainTransfer(
     await trainSteps(model, x, y, steps, batchSize, seed);
     return model;
   }
-  const model = replaceHead(await cloneModel(base), { keepUpTo: -2, outputDim, seed });
+  const keepUpTo = strategy === "features" ? featureLayer : -2;
+  const copy = await cloneModel(base);
+  const model = replaceHead(copy, { keepUpTo, outputDim, seed });
+  // The copy's layers above the cut (its old head) belong to no model now: free their weights.
+  for (const layer of copy.layers) if (!model.layers.includes(layer)) layer.dispose();
   const weighted = weightedLayers(model).length;
   const frozen = strategy === "fine-tune top" ? weighted - 2 : weighted - 1;
   freezeLayers(model, frozen);

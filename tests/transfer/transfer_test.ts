@@ -242,8 +242,8 @@ Deno.test("trainTransfer() keeps the base intact, freezes what each strategy fre
   await assert.rejects(() => trainTransfer(base, "features", x, y, { ...options, steps: 1 }), {
     name: "RangeError",
   });
-  assert.throws(() => smallCnn({ inputShape: [11, 12, 1], classes: 2, seed: 1 }), {
-    message: "Cannot build a small CNN: inputShape[0] must be at least 12, got 11",
+  assert.throws(() => smallCnn({ inputShape: [3, 12, 1], classes: 2, seed: 1 }), {
+    message: "Cannot build a small CNN: inputShape[0] must be at least 4, got 3",
   });
   tf.dispose([x, y]);
   base.dispose();
