@@ -6,7 +6,7 @@ import {
   sampleSizeOptions,
   split,
 } from "./_design.ts";
-import { normalCdf } from "./_stats.ts";
+import { arcsineDifference, controlSize, METHODS } from "./_proportion_formulas.ts";
 import type { SampleSize } from "./sample_size.ts";
 
 /**
@@ -19,12 +19,7 @@ import type { SampleSize } from "./sample_size.ts";
 export type ProportionSizeMethod = "unpooled" | "pooled" | "continuity" | "arcsine";
 
 /** The four methods, for validation and iteration. */
-export const PROPORTION_SIZE_METHODS: readonly ProportionSizeMethod[] = [
-  "unpooled",
-  "pooled",
-  "continuity",
-  "arcsine",
-];
+export const PROPORTION_SIZE_METHODS: readonly ProportionSizeMethod[] = METHODS;
 
 /** Options of {@link sampleSizeForProportions}. */
 export interface ProportionSizeOptions extends SampleSizeOptions {
@@ -68,24 +63,7 @@ export function cohensH(baselineRate: number, treatmentRate: number): number {
       raise("range", context, `${name} must be in [0, 1], got ${value}`);
     }
   }
-  return 2 * Math.asin(Math.sqrt(treatmentRate)) - 2 * Math.asin(Math.sqrt(baselineRate));
-}
-
-/**
- * The shift s = h·√(n_c·r/(1+r)) at which a two-sided normal test has the
- * target power counting both rejection tails, Φ(s − z) + Φ(−s − z) = power
- * (statsmodels' `NormalIndPower`); one-sided: s = z_{1−α} + z_{1−β}.
- */
-function shiftForPower(zAlpha: number, zBeta: number, twoSided: boolean): number {
-  if (!twoSided) return zAlpha + zBeta;
-  const power = normalCdf(zBeta);
-  let lo = 0, hi = zAlpha + zBeta;
-  for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
-    const mid = (lo + hi) / 2;
-    if (normalCdf(mid - zAlpha) + normalCdf(-mid - zAlpha) < power) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  return arcsineDifference(baselineRate, treatmentRate);
 }
 
 /**
@@ -114,9 +92,11 @@ function shiftForPower(zAlpha: number, zBeta: number, twoSided: boolean): number
  *   $$n_c = \frac{s^2\,(1 + 1/r)}{h^2}$$
  *
  * Unpooled ≤ pooled when p₂ > p₁ and r = 1 is typical but not a rule; the
- * continuity correction always adds about (r + 1)/(r·|Δ|) users. The
- * notebooks call {@link sampleSizeForMeans}; {@link powerForProportions} and
- * {@link minimumDetectableEffectForProportions} use the unpooled formula.
+ * continuity correction always adds about (r + 1)/(r·|Δ|) users.
+ * {@link powerForProportions} and {@link minimumDetectableEffectForProportions}
+ * take the same `method` and invert these formulas. Chapter 4 plans with
+ * {@link sampleSizeForMeans} and reads the minimum detectable effect of its
+ * peeking experiment with the default (unpooled) method.
  *
  * @param baselineRate Control conversion rate p₁ in (0, 1).
  * @param treatmentRate Treatment conversion rate p₂ in (0, 1), ≠ p₁.
@@ -166,18 +146,7 @@ function sizeOf(
     raise("range", context, `treatmentRate must differ from baselineRate, both are ${p1}`);
   }
   assertDirection(diff, alternative, context);
-  const alt = p1 * (1 - p1) + p2 * (1 - p2) / r;
-  if (method === "unpooled") return split((zAlpha + zBeta) ** 2 * alt / (diff * diff), r);
-  if (method === "arcsine") {
-    const h = cohensH(p1, p2), s = shiftForPower(zAlpha, zBeta, alternative === "two-sided");
-    return split(s * s * (1 + 1 / r) / (h * h), r);
-  }
-  const pBar = (p1 + r * p2) / (1 + r);
-  const pooled = (zAlpha * Math.sqrt(pBar * (1 - pBar) * (1 + 1 / r)) + zBeta * Math.sqrt(alt)) **
-      2 / (diff * diff);
-  if (method === "pooled") return split(pooled, r);
-  const root = 1 + Math.sqrt(1 + 2 * (r + 1) / (r * pooled * Math.abs(diff)));
-  return split(pooled / 4 * root * root, r);
+  return split(controlSize(p1, p2, method, { zAlpha, zBeta, ratio: r, alternative }), r);
 }
 
 /**

@@ -68,7 +68,13 @@ function meanOverQueries(
   k: unknown,
   metric: string,
   perQuery: PerQuery,
-  policy?: { noRelevant: unknown; fallback: NoRelevantPolicy; quantity: string },
+  policy?: {
+    noRelevant: unknown;
+    fallback: NoRelevantPolicy;
+    quantity: string;
+    /** perQuery already returns 0 without relevant documents (NDCG, precision). */
+    zeroWithout?: boolean;
+  },
 ): number {
   const context = contextOf(metric);
   if (!Array.isArray(yTrue)) raise("type", context, "yTrue must be an array of queries");
@@ -87,7 +93,8 @@ function meanOverQueries(
   for (let q = 0; q < yTrue.length; q++) {
     assertQuery(yTrue[q], yScore[q], [`yTrue[${q}]`, `yScore[${q}]`], context);
     values.push(
-      rule !== undefined && countRelevant(yTrue[q]) === 0
+      rule !== undefined && !(rule === "zero" && policy!.zeroWithout) &&
+        countRelevant(yTrue[q]) === 0
         ? undefined
         : perQuery(yTrue[q], yScore[q], `yTrue[${q}]`, context),
     );
@@ -168,7 +175,7 @@ export function meanNdcgAtK(
       const { k, gain } = dcgSettings(options, t.length, context);
       return ndcgOfQuery(t, s, k, gain, name, context);
     },
-    { noRelevant: options.noRelevant, fallback: "zero", quantity: "NDCG" },
+    { noRelevant: options.noRelevant, fallback: "zero", quantity: "NDCG", zeroWithout: true },
   );
 }
 
@@ -206,7 +213,12 @@ export function meanPrecisionAtK(
       const k = options.k ?? t.length;
       return tieAveragedHits(t, s, k).top / k;
     },
-    { noRelevant: options.noRelevant, fallback: "zero", quantity: "precision" },
+    {
+      noRelevant: options.noRelevant,
+      fallback: "zero",
+      quantity: "precision",
+      zeroWithout: true,
+    },
   );
 }
 

@@ -17,6 +17,7 @@ import { rocAucScore, rocCurve } from "./roc.ts";
 import { averagePrecisionScore, precisionRecallCurve } from "./pr.ts";
 import { logLoss, multiclassLogLoss } from "./log_loss.ts";
 import { brierScoreLoss, calibrationCurve } from "./calibration.ts";
+import { expectedCalibrationError } from "./calibration_error.ts";
 import { dcgAtK, ndcgAtK } from "./ranking.ts";
 import * as hits from "./ranking_hits.ts";
 import * as mean from "./ranking_mean.ts";
@@ -192,6 +193,14 @@ export const METRIC_REGISTRY: readonly MetricEntry[] = [
   ),
   loss("logLoss", logLoss, C, "probabilities", (t, p) => logLoss(t, p)),
   loss("brierScoreLoss", brierScoreLoss, C, "probabilities", (t, p) => brierScoreLoss(t, p), unit),
+  loss(
+    "expectedCalibrationError",
+    expectedCalibrationError,
+    C,
+    "probabilities",
+    (t, p) => expectedCalibrationError(t, p),
+    unit,
+  ),
   structure(
     "calibrationCurve",
     calibrationCurve,

@@ -29,7 +29,8 @@ Deno.test("meanAveragePrecisionAtK() and meanReciprocalRank() on the IIR ch. 8 t
 });
 
 Deno.test("meanNdcgAtK() counts a query without relevant documents as 0 unless told to skip it", () => {
-  // scikit-learn: ndcg_score([[3, 1, 0], [0, 0, 0]], [[3, 2, 1], [3, 2, 1]], k=2) = 0.5
+  // scikit-learn's ndcg_score scores a query whose true relevances are all 0 as 0
+  // (_ndcg_sample_scores: gain[all_irrelevant] = 0), so by hand (1 + 0)/2 = 0.5
   const yTrue = [[3, 1, 0], [0, 0, 0]], yScore = [[3, 2, 1], [3, 2, 1]];
   assert.equal(meanNdcgAtK(yTrue, yScore, { k: 2 }), 0.5);
   assert.equal(meanNdcgAtK(yTrue, yScore, { k: 2, noRelevant: "skip" }), 1);
