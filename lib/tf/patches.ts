@@ -5,6 +5,7 @@ import { rowCopyGather } from "./kernel_gather.ts";
 import { viewSlice } from "./kernel_slice.ts";
 import { unsortedSegmentSum } from "./kernel_segment_sum.ts";
 import { copyScatterUpdate, tensorScatterAdd } from "./kernel_scatter_update.ts";
+import { conv2DBackpropFilter } from "./kernel_conv2d_backprop_filter.ts";
 import type { KernelArgs, KernelFn } from "./wasm_heap.ts";
 
 /** The wasm kernels that {@link setWasmKernelPatches} replaces or adds. */
@@ -16,6 +17,7 @@ export const PATCHED_WASM_KERNELS = [
   "UnsortedSegmentSum",
   "TensorScatterUpdate",
   "TensorScatterAdd",
+  "Conv2DBackpropFilter",
 ] as const;
 
 const BACKEND = "wasm";
@@ -64,6 +66,8 @@ function patchedFn(name: (typeof PATCHED_WASM_KERNELS)[number]): KernelFn {
       return copyScatterUpdate(stockFn(name));
     case "TensorScatterAdd":
       return tensorScatterAdd;
+    case "Conv2DBackpropFilter":
+      return conv2DBackpropFilter;
   }
 }
 
@@ -82,7 +86,8 @@ function replace(name: string, config: tf.KernelConfig | undefined): void {
  * - `UnsortedSegmentSum`: added (stock wasm lacks it; the gradient of `gather` needs it);
  * - `TensorScatterUpdate`: copies with `copyWithin` (stock: ~8× slower on an embedding table);
  * - `TensorScatterAdd`: added (TensorFlow's `tensor_scatter_nd_add`, absent from tfjs): a copy
- *   of a tensor with slices added at indices, repeats summed; sparse SGD on embeddings uses it.
+ *   of a tensor with slices added at indices, repeats summed; sparse SGD on embeddings uses it;
+ * - `Conv2DBackpropFilter`: added (stock wasm lacks it, so convolutional layers could not train).
  *
  * Results equal the cpu backend's within float32 rounding (see `tests/tf/kernels_test.ts`). The
  * switch is process-wide and takes effect for the next kernel call; `setupTf()` turns it on.
