@@ -1,13 +1,20 @@
 /**
  * The workbook's one test command (`deno task test`): formatting, lint,
- * type-checks of the library, tests, tools and notebooks, the unit and doc
- * tests, then every notebook executed in a real Jupyter kernel. Every step runs
- * even when an earlier one fails; the summary names the failing steps.
+ * type-checks of the library, tests, tools, doc examples and notebooks, the unit
+ * and doc tests, then every notebook executed in a real Jupyter kernel. Every
+ * step runs even when an earlier one fails; the summary names the failing steps
+ * and the time of each.
+ *
+ * Everything is type-checked once, in one `deno check` (the doc examples are
+ * written out as modules first, see `doc_tests.ts`), so the test steps run with
+ * `--no-check`. Unit test files run two at a time (`--parallel`, one worker per
+ * file); the doc examples load each library folder once.
  *
  * Usage: `deno run -A tools/test_all.ts [--skip-notebooks]`
  *
  * @module
  */
+import { writeExampleTests } from "./doc_tests.ts";
 
 interface Step {
   name: string;
@@ -29,16 +36,26 @@ const runnerCount = (text: string) => {
   return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
 };
 
+const examples = await writeExampleTests(["lib/"], "out/doc_tests");
+
 const steps: Step[] = [
   { name: "format", args: ["fmt", "--check"] },
   { name: "lint", args: ["lint"] },
   {
-    name: "type-check lib, tests, bench, tools",
-    args: ["check", "lib", "tests", "bench", "tools"],
+    name: "type-check lib, tests, bench, tools, doc examples",
+    args: ["check", "lib", "tests", "bench", "tools", "out/doc_tests"],
   },
   { name: "type-check notebooks", args: ["run", "-A", "tools/check_notebooks.ts"] },
-  { name: "unit tests", args: ["test", "-A", "tests/"], count: denoTestCount },
-  { name: "doc examples", args: ["test", "-A", "--doc", "lib/"], count: denoTestCount },
+  {
+    name: "unit tests",
+    args: ["test", "-A", "--no-check", "--parallel", "tests/"],
+    count: denoTestCount,
+  },
+  {
+    name: "doc examples",
+    args: ["test", "-A", "--no-check", "--parallel", ...examples],
+    count: denoTestCount,
+  },
 ];
 if (!skipNotebooks) {
   steps.push({
