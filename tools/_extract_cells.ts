@@ -11,6 +11,8 @@ export interface NotebookCell {
   cellType: string;
   /** The cell's source as one string. */
   source: string;
+  /** The cell's tags (`metadata.tags`), e.g. `"parameters"`. */
+  tags?: string[];
 }
 
 /** Where a line of the generated module came from: 1-based cell and line numbers. */
@@ -46,9 +48,12 @@ export async function readNotebookCells(path: string): Promise<NotebookCell[]> {
   if (!json || !Array.isArray(json.cells)) {
     throw new TypeError(`Cannot read ${path}: not a notebook (no "cells" array)`);
   }
-  return json.cells.map((cell: { cell_type?: string; source?: string | string[] }) => ({
+  return json.cells.map((
+    cell: { cell_type?: string; source?: string | string[]; metadata?: { tags?: unknown } },
+  ) => ({
     cellType: String(cell.cell_type ?? ""),
     source: Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? ""),
+    tags: Array.isArray(cell.metadata?.tags) ? cell.metadata.tags.map(String) : [],
   }));
 }
 

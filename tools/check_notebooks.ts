@@ -16,7 +16,9 @@
  *
  * Cells are counted from 1 over all cells, markdown included. Since the cells share one
  * module, a name declared in two cells is an error. `Deno.jupyter` is typed (the
- * `deno.unstable` library is added for the check). Default: every `notebooks/*.ipynb`.
+ * `deno.unstable` library is added for the check). A code cell with more than 15 lines
+ * of code (blank lines and imports not counted; the parameters cell exempt) is a problem
+ * too: one idea a cell. Default: every `notebooks/*.ipynb`.
  * `--keep` keeps the generated modules and prints where they are. Exit status: 0 without
  * problems, 1 with problems, 2 when the check itself cannot run.
  *
@@ -26,6 +28,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CellLine, extractModule, readNotebookCells } from "./_extract_cells.ts";
 import { type Diagnostic, parseCheckOutput, parseLintJson } from "./_diagnostics.ts";
+import { longCells, MAX_CELL_LINES } from "./_cell_length.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -135,9 +138,18 @@ function unreachableAcrossCells(d: Diagnostic, generated: Map<string, Generated>
 async function check(notebooks: string[], workDir: string): Promise<Problem[]> {
   const config = await writeCheckConfig(workDir);
   const generated = new Map<string, Generated>();
+  const tooLong: Problem[] = [];
   for (const [index, notebook] of notebooks.entries()) {
     const label = shown(notebook);
     const cells = await readNotebookCells(notebook);
+    for (const { cell, lines } of longCells(cells)) {
+      tooLong.push({
+        where: `${label} cell ${cell}`,
+        order: [label, cell, 0],
+        message: `${lines} lines of code, more than ${MAX_CELL_LINES}: keep one idea a cell and ` +
+          "move longer logic into lib/ with tests",
+      });
+    }
     const { text, origins, cellStarts } = extractModule(cells, label);
     const file = join(workDir, `${index + 1}_${basename(notebook, ".ipynb")}.ts`);
     await Deno.writeTextFile(file, text);
@@ -164,9 +176,12 @@ async function check(notebooks: string[], workDir: string): Promise<Problem[]> {
     }
     diagnostics = [...diagnostics, ...found];
   }
-  return diagnostics.filter((d) => !unreachableAcrossCells(d, generated)).map((d) =>
-    locate(d, generated)
-  ).sort((a, b) =>
+  return [
+    ...tooLong,
+    ...diagnostics.filter((d) => !unreachableAcrossCells(d, generated)).map((d) =>
+      locate(d, generated)
+    ),
+  ].sort((a, b) =>
     a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1] || a.order[2] - b.order[2]
   );
 }

@@ -53,6 +53,74 @@ def declared_parameters(source):
     return declared
 
 
+DECLARED_VALUE = re.compile(
+    r"^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+?)?\s*=\s*(.+?);?\s*(?://.*)?$"
+)
+
+
+def literal_value(text):
+    """The Python value of a literal (JSON, single-quoted string, number with `_`), or None."""
+    text = text.strip()
+    if SINGLE_QUOTED.match(text):
+        return text[1:-1]
+    if NUMBER_WITH_SEPARATORS.match(text):
+        return json.loads(text.replace("_", "")) if "." in text or "e" in text.lower() else int(
+            text.replace("_", "")
+        )
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def declared_values(source):
+    """Maps each name declared at the start of a line to its literal default (None if not a literal)."""
+    values = {}
+    for line in source.splitlines():
+        match = DECLARED_VALUE.match(line)
+        if match and match.group(1) not in values:
+            values[match.group(1)] = literal_value(match.group(2))
+    return values
+
+
+def kind_of(value):
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+def check_value(path, name, text, default, bounds):
+    """Raises UsageError when VALUE does not fit the declared default or the notebook's bounds.
+
+    The rules: the same kind (number, string, boolean, array, object); an integer where the
+    default is an integer; not negative where the default is not negative; and the bounds of
+    the notebook's metadata "workbook": {"parameters": {NAME: {"min": …, "max": …}}}.
+    """
+    value = literal_value(text)
+    where = f"Cannot run {path.name}: -p {name}={text}"
+    if default is not None and kind_of(value) != kind_of(default):
+        raise UsageError(f"{where} must be {kind_of(default)} like its default {json.dumps(default)}, got {kind_of(value)}")
+    if kind_of(default) != "a number" or value is None:
+        return
+    if isinstance(default, int) and not (isinstance(value, int) or float(value).is_integer()):
+        raise UsageError(f"{where} must be an integer like its default {default}")
+    if default >= 0 and value < 0:
+        raise UsageError(f"{where} must not be negative (its default is {default})")
+    low, high = bounds.get("min"), bounds.get("max")
+    if low is not None and value < low:
+        raise UsageError(f"{where} must be at least {low}")
+    if high is not None and value > high:
+        raise UsageError(f"{where} must be at most {high}")
+
+
 def parse_parameter(text):
     """Splits "NAME=VALUE" and checks that VALUE is a literal; returns (name, value)."""
     name, sep, value = text.partition("=")
@@ -81,7 +149,10 @@ def inject_parameters(nb, path, parameters):
             f'Cannot run {path.name}: it has no code cell tagged "parameters", so -p {names} '
             f'cannot be applied (tag the cell of constants with "parameters")'
         )
-    declared = declared_parameters(cell_source(nb.cells[index]))
+    source = cell_source(nb.cells[index])
+    declared = declared_parameters(source)
+    defaults = declared_values(source)
+    bounds = nb.metadata.get("workbook", {}).get("parameters", {})
     lines = [INJECTED_HEADER]
     for name, value in parameters.items():
         if name not in declared:
@@ -89,6 +160,7 @@ def inject_parameters(nb, path, parameters):
                 f'Cannot run {path.name}: parameter "{name}" is not declared in the '
                 f"parameters cell (declared: {', '.join(declared) or 'nothing'})"
             )
+        check_value(path, name, value, defaults.get(name), bounds.get(name, {}))
         keyword, annotation = declared[name]
         typed = f"{name}: {annotation}" if annotation else name
         lines.append(f"{keyword} {typed} = {value};")

@@ -8,6 +8,8 @@ Needs only the Python standard library, nbclient and nbformat.
 
 import argparse
 import asyncio
+import copy
+import json
 import os
 import re
 import sys
@@ -21,7 +23,14 @@ try:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     from notebook_client import WorkbookNotebookClient
-    from notebook_parameters import UsageError, cell_source, inject_parameters, parse_parameter
+    from notebook_parameters import (
+        UsageError,
+        cell_source,
+        declared_parameters,
+        find_parameters_cell,
+        inject_parameters,
+        parse_parameter,
+    )
 except ImportError as error:  # pragma: no cover - depends on the machine
     sys.exit(
         f"Cannot run notebooks: {error}. Install nbclient: "
@@ -31,6 +40,8 @@ except ImportError as error:  # pragma: no cover - depends on the machine
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+CLAIM_MIME = "application/vnd.workbook.claim+json"
+DEFAULT_SWEEP = [{"SEED": 7}, {"SEED": 123}]
 SOURCE_LINES_SHOWN = 6
 TRACEBACK_LINES_SHOWN = 12
 
@@ -49,6 +60,17 @@ parameters:
   changed. VALUE is a literal: a number, a quoted string ('"text"' in the shell), true,
   false, null, or a JSON array/object. Every -p must name a constant declared in the
   parameters cell of every notebook run, otherwise nothing runs.
+
+claims:
+  A cell that ends with a claim from lib/claims shows "✓ statement" or "✗ …"; its output
+  carries the verdict as application/vnd.workbook.claim+json. A ✗ fails the notebook,
+  naming the cell, the statement, its evidence and the parameters of the run.
+
+sweep:
+  --sweep runs every notebook with its defaults and then with each set of overrides in
+  its metadata "workbook": {"sweep": [{"SEED": 7}, …]} (default: SEED=7 and SEED=123
+  when the parameters cell declares SEED). Executed copies of the extra runs go to
+  DIR/sweep/NAME.NAME=VALUE….ipynb. A claim that fails under any seed fails the sweep.
 
 output:
   One line per notebook: name, PASS or FAIL, wall time, code cells executed. A failure
@@ -85,10 +107,27 @@ def display_path(path):
         return str(path)
 
 
-def execute(client, nb, timeout):
+def claim_records(cell):
+    """The claim statements a cell's outputs carry, each {ok, text, evidence}."""
+    records = []
+    for out in cell.get("outputs", []):
+        payload = out.get("data", {}).get(CLAIM_MIME)
+        if isinstance(payload, str):
+            payload = json.loads(payload)
+        if isinstance(payload, dict):
+            records.extend(payload.get("claims") or [payload])
+    return records
+
+
+def describe_claim(record):
+    evidence = ", ".join(f"{k} = {v}" for k, v in (record.get("evidence") or {}).items())
+    return f"✗ {record.get('text', '')}" + (f" — {evidence}" if evidence else "")
+
+
+async def execute(client, nb, timeout):
     """Runs every cell; returns None, or the failure as a dict (cell index, error, note)."""
     try:
-        client.execute()
+        await client.async_execute()
     except CellExecutionError as error:
         errors = error_outputs(nb.cells[client.current_cell_index])
         trace = errors[-1].get("traceback", []) if errors else []
@@ -107,10 +146,17 @@ def execute(client, nb, timeout):
                     "evalue": errors[0].get("evalue", ""),
                     "trace": errors[0].get("traceback", []),
                     "note": "the cell wrote an error output without raising"}
+    for index, cell in enumerate(nb.cells):
+        failed = [r for r in claim_records(cell) if not r.get("ok")]
+        if failed:
+            return {"index": index, "ename": "ClaimFailed",
+                    "evalue": "; ".join(describe_claim(r) for r in failed),
+                    "note": f"{len(failed)} claim{'s' if len(failed) > 1 else ''} "
+                    "did not hold"}
     return None
 
 
-def run_notebook(job, args):
+async def run_notebook(job, args):
     """Executes one prepared notebook, writes its executed copy, prints its report."""
     nb, path, injected_index = job["nb"], job["path"], job["injected"]
     client = WorkbookNotebookClient(
@@ -122,27 +168,30 @@ def run_notebook(job, args):
         iopub_timeout=int(args.idle_grace_max) + 5,
         resources={"metadata": {"path": str(path.parent)}},
     )
+    if sys.stdout.isatty():
+        print(f"{display_path(path)}{job['label']}  running …", flush=True)
     start = time.monotonic()
-    failure = execute(client, nb, args.timeout)
+    failure = await execute(client, nb, args.timeout)
     elapsed = time.monotonic() - start
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    copy = args.out / path.name
-    nbformat.write(nb, str(copy))
+    copy_path = job["copy"]
+    copy_path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(copy_path))
 
     executed = client.code_cells_executed - (1 if injected_index is not None else 0)
-    overrides = "".join(f", {name}={value}" for name, value in job["parameters"].items())
+    held = sum(1 for cell in nb.cells for r in claim_records(cell) if r.get("ok"))
+    claims = f", {held} claim{'s' if held != 1 else ''} held" if held else ""
     print(
         f"{display_path(path)}  {'FAIL' if failure else 'PASS'}  {elapsed:.1f} s  "
-        f"{max(executed, 0)} code cells executed{overrides}",
+        f"{max(executed, 0)} code cells executed{claims}{job['label']}",
         flush=True,
     )
     if failure:
-        print_failure(nb, path, copy, injected_index, failure)
+        print_failure(nb, path, copy_path, injected_index, failure)
     return failure is None
 
 
-def print_failure(nb, path, copy, injected_index, failure):
+def print_failure(nb, path, copy_path, injected_index, failure):
     index, ename = failure["index"], failure["ename"]
     lines = []
     if index < 0:
@@ -163,13 +212,34 @@ def print_failure(nb, path, copy, injected_index, failure):
     if frames and frames[0].startswith(f"{ename}:"):
         frames = frames[1:]
     lines.extend(f"    {line}" for line in frames[:TRACEBACK_LINES_SHOWN])
-    lines.append(f"  executed copy: {display_path(copy)}")
+    lines.append(f"  executed copy: {display_path(copy_path)}")
     print("\n".join(lines), flush=True)
+
+
+def sweep_overrides(nb, path):
+    """The extra parameter sets a notebook is swept with (see "sweep" in --help)."""
+    sweep = nb.metadata.get("workbook", {}).get("sweep")
+    if sweep is None:
+        index = find_parameters_cell(nb)
+        declared = declared_parameters(cell_source(nb.cells[index])) if index is not None else {}
+        return DEFAULT_SWEEP if "SEED" in declared else []
+    if not isinstance(sweep, list) or not all(isinstance(s, dict) and s for s in sweep):
+        raise UsageError(
+            f'Cannot run {path.name}: metadata "workbook" "sweep" must be a list of objects '
+            'of parameter overrides, such as [{"SEED": 7}]'
+        )
+    return sweep
+
+
+def run_label(overrides):
+    return "".join(f", {name}={value}" for name, value in overrides.items())
 
 
 def prepare(args):
     """Reads every notebook and applies the parameters; raises UsageError before any run."""
     parameters = dict(parse_parameter(text) for text in args.parameters)
+    if args.sweep and parameters:
+        raise UsageError("Cannot run notebooks: --sweep sets the parameters itself; drop -p")
     if args.notebooks:
         paths = [Path(name) for name in args.notebooks]
     else:
@@ -183,23 +253,48 @@ def prepare(args):
         if not path.is_file():
             raise UsageError(f"Cannot run {display_path(path)}: file not found")
         try:
-            nb = nbformat.read(str(path), as_version=4)
+            source = nbformat.read(str(path), as_version=4)
         except Exception as error:
             raise UsageError(
                 f"Cannot run {display_path(path)}: not a notebook ({error})"
             ) from None
-        injected = inject_parameters(nb, path, parameters)
-        jobs.append(
-            {"nb": nb, "path": path.resolve(), "injected": injected, "parameters": parameters}
-        )
-    names = [job["path"].name for job in jobs]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+        runs = [parameters]
+        if args.sweep:
+            runs += [
+                {name: json.dumps(value) for name, value in overrides.items()}
+                for overrides in sweep_overrides(source, path)
+            ]
+        for number, overrides in enumerate(runs):
+            nb = copy.deepcopy(source) if len(runs) > 1 else source
+            injected = inject_parameters(nb, path, overrides)
+            name = path.name if number == 0 else path.stem + "".join(
+                f".{k}={v}" for k, v in overrides.items()
+            ) + path.suffix
+            folder = args.out if number == 0 else args.out / "sweep"
+            jobs.append({
+                "nb": nb, "path": path.resolve(), "injected": injected,
+                "label": run_label(overrides), "copy": folder / name,
+            })
+    names = [job["copy"] for job in jobs]
+    duplicates = sorted({name.name for name in names if names.count(name) > 1})
     if duplicates:
         raise UsageError(
             f"Cannot run notebooks: two notebooks are named {duplicates[0]}, and their "
             f"executed copies would overwrite each other in {display_path(args.out)}"
         )
     return jobs
+
+
+async def run_all(jobs, args):
+    """Runs the jobs, at most --jobs at a time; returns how many passed."""
+    limit = asyncio.Semaphore(args.jobs)
+
+    async def one(job):
+        async with limit:
+            return await run_notebook(job, args)
+
+    results = await asyncio.gather(*(one(job) for job in jobs))
+    return sum(1 for ok in results if ok)
 
 
 def parse_args(argv):
@@ -224,21 +319,32 @@ def parse_args(argv):
         help="folder for the executed copies (default: out/notebooks)",
     )
     parser.add_argument(
+        "--sweep", action="store_true",
+        help="also run each notebook with the overrides of its sweep (see below)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N",
+        help="notebooks run at the same time, each in its own kernel (default: 1)",
+    )
+    internal = parser.add_argument_group("internal options (set by `deno task workbook`)")
+    internal.add_argument(
         "--kernel", default="deno-workbook", metavar="NAME",
         help="kernelspec name (default: deno-workbook, installed by `deno task kernel`)",
     )
-    parser.add_argument(
+    internal.add_argument(
         "--idle-grace", type=float, default=0.05, metavar="SECONDS",
         help="after a cell reports idle, keep collecting outputs until none arrived for "
         "this long (default: 0.05)",
     )
-    parser.add_argument(
+    internal.add_argument(
         "--idle-grace-max", type=float, default=5.0, metavar="SECONDS",
         help=argparse.SUPPRESS,
     )
     args = parser.parse_intermixed_args(argv)
-    if args.timeout <= 0 or args.idle_grace < 0:
-        parser.error("--timeout must be positive and --idle-grace must not be negative")
+    if args.timeout <= 0 or args.idle_grace < 0 or args.jobs < 1:
+        parser.error(
+            "--timeout and --jobs must be positive and --idle-grace must not be negative"
+        )
     return args
 
 
@@ -249,7 +355,7 @@ def main(argv):
     except UsageError as error:
         print(error, file=sys.stderr, flush=True)
         return 2
-    passed = sum(1 for job in jobs if run_notebook(job, args))
+    passed = asyncio.run(run_all(jobs, args))
     failed = len(jobs) - passed
     print(f"{passed} passed, {failed} failed", flush=True)
     return 1 if failed else 0

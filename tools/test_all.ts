@@ -65,9 +65,18 @@ const steps: Step[] = [
 if (!skipNotebooks) {
   steps.push({
     name: "notebooks",
-    args: ["run", "-A", "tools/run_notebooks.ts"],
+    args: ["run", "-A", "tools/run_notebooks.ts", "--sweep", "--jobs", "2"],
     count: runnerCount,
   });
+}
+
+/** The arguments, with a run of generated files shown as `out/<dir>/*_test.ts (N files)`. */
+function shortArgs(args: readonly string[]): string {
+  const generated = args.filter((a) => a.startsWith("out/"));
+  if (generated.length < 2) return args.join(" ");
+  const dir = generated[0].slice(0, generated[0].lastIndexOf("/"));
+  const rest = args.filter((a) => !a.startsWith("out/"));
+  return `${rest.join(" ")} ${dir}/*_test.ts (${generated.length} files)`;
 }
 
 const decoder = new TextDecoder();
@@ -77,7 +86,7 @@ const results: { name: string; ok: boolean; seconds: number }[] = [];
 let passed = 0, failed = 0;
 
 for (const step of steps) {
-  console.log(`\n=== ${step.name}: deno ${step.args.join(" ")}`);
+  console.log(`\n=== ${step.name}: deno ${shortArgs(step.args)}`);
   const start = performance.now();
   const child = new Deno.Command(deno, { args: step.args, stdout: "piped", stderr: "inherit" })
     .spawn();

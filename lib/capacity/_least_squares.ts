@@ -1,96 +1,9 @@
 /**
- * Small least-squares solvers for cost models: one slope with an optional
- * intercept, both constrained to be ≥ 0, with optional weights.
+ * A small weighted least-squares solver for cost models: a handful of
+ * coefficients, each constrained to an interval [0, upper].
  *
  * @module
  */
-
-/** Fitted slope and intercept with the weighted residual sum of squares. */
-export interface LineFit {
-  a: number;
-  c: number;
-  sse: number;
-}
-
-function sseOf(
-  g: ArrayLike<number>,
-  t: ArrayLike<number>,
-  w: ArrayLike<number>,
-  a: number,
-  c: number,
-) {
-  let sse = 0;
-  for (let i = 0; i < t.length; i++) sse += w[i] * (t[i] - a * g[i] - c) ** 2;
-  return sse;
-}
-
-/**
- * Minimises Σ wᵢ (tᵢ − a gᵢ − c)² over a ≥ 0 (and c ≥ 0 when `intercept`,
- * else c = 0). With two unknowns the non-negative solution is the
- * unconstrained one when that is feasible, and otherwise the better of the
- * two one-variable fits on the faces a = 0 and c = 0 (the KKT conditions of
- * a convex quadratic).
- */
-export function _nonNegativeLine(
-  g: ArrayLike<number>,
-  t: ArrayLike<number>,
-  w: ArrayLike<number>,
-  intercept: boolean,
-): LineFit {
-  let sw = 0, sg = 0, st = 0, sgg = 0, sgt = 0;
-  for (let i = 0; i < t.length; i++) {
-    sw += w[i];
-    sg += w[i] * g[i];
-    st += w[i] * t[i];
-    sgg += w[i] * g[i] * g[i];
-    sgt += w[i] * g[i] * t[i];
-  }
-  const slopeOnly = sgg > 0 ? Math.max(0, sgt / sgg) : 0;
-  if (!intercept) return { a: slopeOnly, c: 0, sse: sseOf(g, t, w, slopeOnly, 0) };
-  const det = sw * sgg - sg * sg;
-  if (det > 1e-12 * sw * sgg) {
-    const a = (sw * sgt - sg * st) / det;
-    const c = (st - a * sg) / sw;
-    if (a >= 0 && c >= 0) return { a, c, sse: sseOf(g, t, w, a, c) };
-  }
-  const onlySlope = { a: slopeOnly, c: 0, sse: sseOf(g, t, w, slopeOnly, 0) };
-  const constant = Math.max(0, st / sw);
-  const onlyConstant = { a: 0, c: constant, sse: sseOf(g, t, w, 0, constant) };
-  return onlySlope.sse <= onlyConstant.sse ? onlySlope : onlyConstant;
-}
-
-/** Ordinary least squares y ≈ β₀ + β₁ x; returns the intercept and slope. */
-export function _ols(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-): { intercept: number; slope: number } {
-  const m = x.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < m; i++) {
-    mx += x[i] / m;
-    my += y[i] / m;
-  }
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < m; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  const slope = sxy / sxx;
-  return { intercept: my - slope * mx, slope };
-}
-
-/** Coefficient of determination 1 − SSE/SST of `y` (1 when SST = 0 and SSE = 0). */
-export function _rSquared(y: ArrayLike<number>, yHat: ArrayLike<number>): number {
-  let mean = 0;
-  for (let i = 0; i < y.length; i++) mean += y[i] / y.length;
-  let sse = 0, sst = 0;
-  for (let i = 0; i < y.length; i++) {
-    sse += (y[i] - yHat[i]) ** 2;
-    sst += (y[i] - mean) ** 2;
-  }
-  if (sst === 0) return sse === 0 ? 1 : -Infinity;
-  return 1 - sse / sst;
-}
 
 /** Solves the small dense system A x = y by Gaussian elimination; undefined when singular. */
 function solve(a: number[][], y: number[]): number[] | undefined {
@@ -110,40 +23,68 @@ function solve(a: number[][], y: number[]): number[] | undefined {
   return m.map((row, i) => row[k] / row[i]);
 }
 
+/** Result of {@link _boundedLeastSquares}. */
+export interface BoundedFit {
+  /** Coefficients, `0 ≤ beta[j] ≤ upper[j]`. */
+  beta: number[];
+  /** Weighted residual sum of squares Σ wᵢ (tᵢ − Σⱼ βⱼ Xᵢⱼ)². */
+  sse: number;
+}
+
 /**
- * Minimises Σᵢ (tᵢ − Σⱼ βⱼ Xᵢⱼ)² over β ≥ 0 for a handful of columns X (here at most
- * three). Every subset of columns is fitted without constraints and the feasible fit
- * with the smallest SSE is kept: the optimum of a convex quadratic over the
- * non-negative orthant is the unconstrained optimum on its own support, so this is
- * exact. Columns are scaled to unit norm first, which keeps the normal equations
- * well conditioned when the columns differ by orders of magnitude (n·f against 1).
+ * Minimises Σᵢ wᵢ (tᵢ − Σⱼ βⱼ Xᵢⱼ)² over 0 ≤ βⱼ ≤ upperⱼ for a handful of columns X (here at
+ * most three). Each coefficient is either at 0, at its upper bound or free; every such face
+ * is solved without constraints and the feasible solution with the smallest SSE is kept. The
+ * optimum of a convex quadratic over a box is the unconstrained optimum of its own face, so
+ * this is exact. Columns are scaled to unit weighted norm first, which keeps the normal
+ * equations well conditioned when they differ by orders of magnitude (n·f against 1).
  */
-export function _nonNegativeLeastSquares(
+export function _boundedLeastSquares(
   columns: readonly ArrayLike<number>[],
   t: ArrayLike<number>,
-): { beta: number[]; sse: number } {
-  const p = columns.length;
-  const scale = columns.map((x) => Math.sqrt(Array.from(x).reduce((s, v) => s + v * v, 0)) || 1);
-  const sseOfBeta = (beta: number[]) => {
+  weights: ArrayLike<number>,
+  upper: readonly number[] = columns.map(() => Infinity),
+): BoundedFit {
+  const p = columns.length, m = t.length;
+  const scale = columns.map((x) => {
     let s = 0;
-    for (let i = 0; i < t.length; i++) {
+    for (let i = 0; i < m; i++) s += weights[i] * x[i] * x[i];
+    return Math.sqrt(s) || 1;
+  });
+  const sseOf = (beta: number[]) => {
+    let s = 0;
+    for (let i = 0; i < m; i++) {
       let pred = 0;
       for (let j = 0; j < p; j++) pred += beta[j] * columns[j][i];
-      s += (t[i] - pred) ** 2;
+      s += weights[i] * (t[i] - pred) ** 2;
     }
     return s;
   };
-  let best = { beta: new Array<number>(p).fill(0), sse: sseOfBeta(new Array(p).fill(0)) };
-  for (let mask = 1; mask < 1 << p; mask++) {
-    const active = [...Array(p).keys()].filter((j) => mask & (1 << j));
-    const z = active.map((j) => Float64Array.from(columns[j], (v) => v / scale[j]));
-    const gram = z.map((u) => z.map((v) => u.reduce((s, ui, i) => s + ui * v[i], 0)));
-    const rhs = z.map((u) => u.reduce((s, ui, i) => s + ui * t[i], 0));
-    const coef = solve(gram, rhs);
-    if (coef === undefined || coef.some((v) => v < 0)) continue;
-    const beta = new Array<number>(p).fill(0);
-    active.forEach((j, r) => (beta[j] = coef[r] / scale[j]));
-    const sse = sseOfBeta(beta);
+  let best: BoundedFit = { beta: new Array<number>(p).fill(0), sse: sseOf(new Array(p).fill(0)) };
+  const states = 3 ** p;
+  for (let code = 0; code < states; code++) {
+    const state = [...Array(p).keys()].map((j) => Math.floor(code / 3 ** j) % 3); // 0 low, 1 free, 2 up
+    if (state.some((s, j) => s === 2 && !Number.isFinite(upper[j]))) continue;
+    const beta = state.map((s, j) => (s === 2 ? upper[j] : 0));
+    const free = state.flatMap((s, j) => (s === 1 ? [j] : []));
+    if (free.length > 0) {
+      const rest = Float64Array.from({ length: m }, (_, i) => {
+        let v = t[i];
+        for (let j = 0; j < p; j++) if (state[j] === 2) v -= upper[j] * columns[j][i];
+        return v;
+      });
+      const z = free.map((j) => Float64Array.from(columns[j], (v) => v / scale[j]));
+      const dot = (u: ArrayLike<number>, v: ArrayLike<number>) => {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += weights[i] * u[i] * v[i];
+        return s;
+      };
+      const coef = solve(z.map((u) => z.map((v) => dot(u, v))), z.map((u) => dot(u, rest)));
+      if (coef === undefined) continue;
+      free.forEach((j, r) => (beta[j] = coef[r] / scale[j]));
+      if (free.some((j) => beta[j] < 0 || beta[j] > upper[j])) continue;
+    }
+    const sse = sseOf(beta);
     if (sse < best.sse) best = { beta, sse };
   }
   return best;

@@ -1,5 +1,5 @@
 import { raise } from "../_shared/validate.ts";
-import { _nonNegativeLeastSquares, _nonNegativeLine, _ols, _rSquared } from "./_least_squares.ts";
+import { _boundedLeastSquares } from "./_least_squares.ts";
 import { _checkObservations, _FIELDS, _termOf } from "./_cost_terms.ts";
 import { COST_FORMS, type CostForm, type CostObservation } from "./cost_forms.ts";
 
@@ -24,18 +24,24 @@ export interface CostFit {
   b: number;
   /** Coefficient e ≥ 0 of the per-row term of `"n*f+n"`, in ms per row (0 for the other forms). */
   e: number;
-  /** Constant overhead c ≥ 0 in ms (0 unless `overhead`). */
+  /** Constant overhead c in ms, 0 ≤ c ≤ the fastest measured time (0 unless `overhead`). */
   c: number;
+  /**
+   * False when the fitted overhead reached its upper bound, the fastest measured time: the
+   * timings then cannot separate the overhead from the work at the smallest size, and c is
+   * only an upper bound. True otherwise (and without `overhead`).
+   */
+  overheadIdentified: boolean;
   /** Number of fitted parameters k (a, plus b for `"power"`, e for `"n*f+n"`, c with overhead). */
   parameters: number;
-  /** R² in `r2Space`: of t for linear forms, of ln t for `"power"` (the space that was fitted). */
+  /** Relative residuals $r_i = (t_i - \hat t_i)/t_i$, the errors the fit minimised. */
+  residuals: number[];
+  /** Weighted R² of the fit, $1 - \sum r_i^2 / \sum ((t_i - \bar t_w)/t_i)^2$ (weights $1/t_i^2$). */
   r2: number;
-  /** Where `r2` is computed. */
-  r2Space: "direct" | "log";
   /**
-   * Akaike information criterion on log-space residuals, $m \ln(\mathrm{SSE}_{\ln}/m) + 2k$
-   * with $\mathrm{SSE}_{\ln} = \sum_i (\ln t_i - \ln \hat t_i)^2$: the same response for every
-   * form (timing noise is multiplicative), so the lowest AIC is the best-supported form.
+   * Akaike information criterion of the same relative residuals,
+   * $m \ln(\sum_i r_i^2 / m) + 2k$: every form is fitted and scored with one error model
+   * (multiplicative timing noise), so the lowest AIC is the best-supported form.
    */
   aic: number;
 }
@@ -58,14 +64,6 @@ export function predictCost(fit: CostFit, observation: Omit<CostObservation, "ti
   return fit.a * (fit.form === "power" ? g ** fit.b : g) + perRow + fit.c;
 }
 
-function logSse(t: ArrayLike<number>, tHat: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < t.length; i++) {
-    s += tHat[i] > 0 ? (Math.log(t[i]) - Math.log(tHat[i])) ** 2 : Infinity;
-  }
-  return s;
-}
-
 /** Three significant digits, in exponent notation when very small or large. */
 function show(x: number): string {
   return x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4)
@@ -73,48 +71,26 @@ function show(x: number): string {
     : x.toPrecision(3);
 }
 
-function finish(
-  form: CostForm,
-  t: Float64Array,
-  tHat: Float64Array,
-  a: number,
-  b: number,
-  c: number,
-  k: number,
-  e = 0,
-): CostFit {
-  const m = t.length;
-  const r2Space = form === "power" ? "log" : "direct";
-  const r2 = r2Space === "log"
-    ? _rSquared(t.map(Math.log), tHat.map(Math.log))
-    : _rSquared(t, tHat);
-  const sse = logSse(t, tHat);
-  const aic = m * Math.log(Math.max(sse, 1e-300) / m) + 2 * k;
-  const term = form === "power"
-    ? `n^${show(b)}`
-    : form === "n*f+n"
-    ? "n·f"
-    : form.replaceAll("*", "·");
-  const perRow = form === "n*f+n" ? ` + ${show(e)}·n` : "";
-  const formula = `t = ${show(a)}·${term}${perRow}${c > 0 ? ` + ${show(c)}` : ""} ms`;
-  return { form, formula, a, b, c, e, parameters: k, r2, r2Space, aic };
+/** Fits the columns (plus a constant column when `overhead`) by relative-error least squares. */
+function fitColumns(columns: Float64Array[], t: Float64Array, overhead: boolean) {
+  const w = t.map((v) => 1 / (v * v));
+  const minT = Math.min(...t);
+  const all = overhead ? [...columns, new Float64Array(t.length).fill(1)] : columns;
+  const upper = all.map((_, j) => (overhead && j === columns.length ? minT : Infinity));
+  const { beta, sse } = _boundedLeastSquares(all, t, w, upper);
+  const coefficients = beta.slice(0, columns.length);
+  const c = overhead ? beta[columns.length] : 0;
+  return { coefficients, c, sse, atBound: overhead && c >= minT * (1 - 1e-9) };
 }
 
-/** Power law with overhead: profile the exponent, fit (a, c) by relative-weighted NNLS. */
-function fitPowerWithOverhead(n: Float64Array, t: Float64Array) {
-  const w = t.map((v) => 1 / (v * v));
-  const at = (b: number) => {
-    const g = n.map((v) => v ** b);
-    const line = _nonNegativeLine(g, t, w, true);
-    const tHat = g.map((v) => line.a * v + line.c);
-    return { b, line, tHat, sse: logSse(t, tHat) };
-  };
+/** Power law: profile the exponent over [0, 4] (grid, then golden section) for the least SSE. */
+function fitPower(n: Float64Array, t: Float64Array, overhead: boolean) {
+  const at = (b: number) => ({ b, ...fitColumns([n.map((v) => v ** b)], t, overhead) });
   let best = at(0);
   for (let b = 0.02; b <= 4 + 1e-9; b += 0.02) {
     const cand = at(b);
     if (cand.sse < best.sse) best = cand;
   }
-  // Golden-section refinement around the best grid point.
   let lo = Math.max(0, best.b - 0.02), hi = best.b + 0.02;
   const phi = (Math.sqrt(5) - 1) / 2;
   for (let it = 0; it < 40; it++) {
@@ -127,19 +103,16 @@ function fitPowerWithOverhead(n: Float64Array, t: Float64Array) {
 }
 
 /**
- * Fits measured times to one cost form by least squares:
+ * Fits measured times to one cost form. **One error model for every form**: timing noise is
+ * multiplicative, so each form is fitted by least squares of the relative errors
+ * $r_i = (t_i - \hat t_i)/t_i$ (weights $1/t_i^2$), and scored by AIC on the same residuals.
  *
- * - linear forms $t = a\,g + c$: non-negative least squares on t itself
- *   (a ≥ 0, c ≥ 0); R² is of t (so the largest timings weigh most);
- * - `"n*f+n"`, $t = a\,n f + e\,n + c$: the same with a second coefficient, a cost
- *   per row (a per-step overhead, when steps are batches of fixed size) next to the
- *   per-row-and-feature work; (a, e, c) ≥ 0 by non-negative least squares on t. It
- *   needs at least two distinct f to tell a from e (else e takes the whole cost);
- * - `"power"` without overhead, $t = a n^b$: ordinary least squares of
- *   $\ln t = \ln a + b \ln n$; R² is of ln t;
- * - `"power"` with overhead, $t = a n^b + c$: b profiled over [0, 4] (grid
- *   then golden section), (a, c) ≥ 0 by least squares of the relative errors
- *   $(t - \hat t)/t$, b chosen to minimise the log-space SSE; R² is of ln t.
+ * - linear forms $t = a\,g + c$ and `"n*f+n"`, $t = a\,n f + e\,n + c$: the coefficients are
+ *   ≥ 0, and the overhead c is at most the fastest measured time (a call cannot cost less
+ *   than its overhead). When c reaches that bound the fit reports
+ *   `overheadIdentified: false`. `"n*f+n"` needs at least two distinct f to tell a from e;
+ * - `"power"`, $t = a\,n^b (+ c)$: the exponent b is profiled over [0, 4] (grid, then golden
+ *   section), (a, c) fitted as above at each b, and b chosen for the least relative SSE.
  *
  * @param observations Timings with the sizes the form needs (at least k + 1 of them).
  * @param form One of {@link COST_FORMS}.
@@ -160,7 +133,7 @@ function fitPowerWithOverhead(n: Float64Array, t: Float64Array) {
  * }
  * const fit = fitCostModel(obs, "n*f", { overhead: true });
  * assert.ok(Math.abs(fit.a - 2e-5) < 1e-12 && Math.abs(fit.c - 0.5) < 1e-9);
- * assert.ok(fit.r2 > 0.999999);
+ * assert.ok(fit.r2 > 0.999999 && fit.overheadIdentified);
  * ```
  *
  * @example A cost per row beside the cost per row and feature: t = 10⁻⁶·n·f + 10⁻³·n + 2 ms
@@ -190,25 +163,46 @@ export function fitCostModel(
   if (m < k + 1) raise("range", context, `needs at least ${k + 1} observations, got ${m}`);
   const t = Float64Array.from(observations, (o) => o.timeMs);
   const g = Float64Array.from(observations, (o) => _termOf(form, o));
+  let a: number, b = 1, e = 0, c: number, atBound: boolean;
   if (form === "power") {
     if (new Set(g).size < 2) raise("range", context, "needs at least two distinct values of n");
-    if (overhead) {
-      const { b, line, tHat } = fitPowerWithOverhead(g, t);
-      return finish(form, t, tHat, line.a, b, line.c, k);
-    }
-    const { intercept, slope } = _ols(g.map(Math.log), t.map(Math.log));
-    const a = Math.exp(intercept);
-    return finish(form, t, g.map((v) => a * v ** slope), a, slope, 0, k);
+    ({ b, c, atBound, coefficients: [a] } = fitPower(g, t, overhead));
+  } else {
+    if (g.every((v) => v === 0)) raise("range", context, "every term of the form is 0");
+    const n = Float64Array.from(observations, (o) => o.n ?? 0);
+    const columns = form === "n*f+n" ? [g, n] : [g];
+    ({ c, atBound, coefficients: [a, e = 0] } = fitColumns(columns, t, overhead));
   }
-  if (g.every((v) => v === 0)) raise("range", context, "every term of the form is 0");
-  if (form === "n*f+n") {
-    const n = Float64Array.from(observations, (o) => o.n!);
-    const columns = overhead ? [g, n, new Float64Array(m).fill(1)] : [g, n];
-    const [a, e, c = 0] = _nonNegativeLeastSquares(columns, t).beta;
-    return finish(form, t, g.map((v, i) => a * v + e * n[i] + c), a, 1, c, k, e);
-  }
-  const { a, c } = _nonNegativeLine(g, t, new Float64Array(m).fill(1), overhead);
-  return finish(form, t, g.map((v) => a * v + c), a, 1, c, k);
+  const obs0 = observations.map((o) => ({ ...o }));
+  const partial = { form, a, b, e, c } as CostFit;
+  const tHat = obs0.map((o) => predictCost(partial, o));
+  const residuals = Array.from(t, (v, i) => (v - tHat[i]) / v);
+  const sse = residuals.reduce((s, r) => s + r * r, 0);
+  const w = t.map((v) => 1 / (v * v));
+  const tBar = t.reduce((s, v, i) => s + w[i] * v, 0) / w.reduce((s, v) => s + v, 0);
+  const sst = t.reduce((s, v, i) => s + w[i] * (v - tBar) ** 2, 0);
+  const r2 = sst > 0 ? 1 - sse / sst : (sse === 0 ? 1 : -Infinity);
+  const aic = m * Math.log(Math.max(sse, 1e-300) / m) + 2 * k;
+  const term = form === "power"
+    ? `n^${show(b)}`
+    : form === "n*f+n"
+    ? "n·f"
+    : form.replaceAll("*", "·");
+  const perRow = form === "n*f+n" ? ` + ${show(e)}·n` : "";
+  const formula = `t = ${show(a)}·${term}${perRow}${c > 0 ? ` + ${show(c)}` : ""} ms`;
+  return {
+    form,
+    formula,
+    a,
+    b,
+    c,
+    e,
+    overheadIdentified: !atBound,
+    parameters: k,
+    residuals,
+    r2,
+    aic,
+  };
 }
 
 /** Options of {@link compareCostModels}. */
@@ -226,10 +220,9 @@ export interface CostComparison {
 }
 
 /**
- * Fits several cost forms to the same timings and ranks them by AIC on
- * log-space residuals (see {@link CostFit.aic}); R² values are not comparable
- * across forms fitted in different spaces, AIC is, and it charges the power
- * law for its extra exponent.
+ * Fits several cost forms to the same timings, each by least squares of relative errors,
+ * and ranks them by AIC on those residuals (see {@link CostFit.aic}); AIC charges each
+ * extra parameter (the power law's exponent, a per-row term, an overhead).
  *
  * @param observations Timings with sizes.
  * @param options See {@link CompareCostOptions}.

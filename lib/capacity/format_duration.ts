@@ -45,3 +45,44 @@ export function formatDuration(ms: number): string {
   if (r >= 1e-3) return `${(r * 1e3).toPrecision(3)} µs`;
   return `${(r * 1e6).toPrecision(3)} ns`;
 }
+
+/** A display unit for durations: its name and how many of it make one millisecond. */
+export interface DurationUnit {
+  unit: "ns" | "µs" | "ms" | "s";
+  /** Multiply a value in ms by this to express it in `unit`. */
+  perMs: number;
+}
+
+/**
+ * The unit that shows durations (in ms) with the fewest digits: the largest of ns, µs, ms and
+ * s in which their median is at least 1. For axes: divide by nothing, multiply by `perMs`.
+ *
+ * @param valuesMs Durations in ms (at least one positive).
+ * @returns A {@link DurationUnit}.
+ * @throws {RangeError} If no value is positive and finite.
+ * @see notebooks/02_capacity.ipynb
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { durationUnit } from "@lib/capacity/mod.ts";
+ * assert.deepEqual(durationUnit([1500, 90_000]), { unit: "s", perMs: 0.001 });
+ * assert.deepEqual(durationUnit([0.002, 0.004]), { unit: "µs", perMs: 1000 });
+ * ```
+ */
+export function durationUnit(valuesMs: ArrayLike<number>): DurationUnit {
+  const positive = Array.from(valuesMs ?? []).filter((v) => v > 0 && Number.isFinite(v)).sort((
+    a,
+    b,
+  ) => a - b);
+  if (positive.length === 0) {
+    throw new RangeError(
+      "Cannot choose a duration unit: valuesMs must hold a positive finite value",
+    );
+  }
+  const median = positive[Math.floor(positive.length / 2)];
+  if (median >= 1000) return { unit: "s", perMs: 0.001 };
+  if (median >= 1) return { unit: "ms", perMs: 1 };
+  if (median >= 0.001) return { unit: "µs", perMs: 1000 };
+  return { unit: "ns", perMs: 1e6 };
+}

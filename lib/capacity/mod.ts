@@ -5,17 +5,26 @@
  *
  * - **Timing**: {@link measure} (sync or async work; median, percentiles, IQR,
  *   per-item cost) and {@link measureTf} (TensorFlow.js, reading results back
- *   to the host inside the timed region); {@link summarizeTimes}.
+ *   to the host inside the timed region); {@link summarizeTimes};
+ *   {@link measureInterleaved} and {@link pairedRatios} (comparisons that survive a
+ *   shared machine); {@link scalingVerdict} (growth verdicts with a noise margin).
  * - **Cost models**: {@link fitCostModel} and {@link compareCostModels} fit
  *   timings to `a·n`, `a·f`, `a·n·f`, `a·n·f + e·n`, `a·n·T·d`, `a·n·f·T·d`,
- *   `a·Σ layer products`, `a·n^b` (± an overhead c) and rank them by AIC;
+ *   `a·Σ layer products`, `a·n^b` (± an overhead c, at most the fastest call) by
+ *   relative least squares and rank them by AIC on the same residuals;
  *   {@link costFitTable} lays the ranking out as table columns.
- * - **Formatting**: {@link formatDuration} writes a time in ms in the unit that suits it.
+ * - **Formatting**: {@link formatDuration} writes a time in ms in the unit that suits it;
+ *   {@link durationUnit} picks the unit of an axis.
+ * - **Requirements**: {@link SEARCH_REQUIREMENTS} (chapter 1's traffic and p99 SLA) and
+ *   {@link peakQps}.
  * - **SLA arithmetic**: {@link shardedLatency}, {@link shardsForSla},
  *   {@link maxItemsWithinSla}, tails from measured shard latencies
- *   ({@link expectedSlowestShard}, {@link tailFactorFromSamples}), throughput
- *   ({@link replicaQps}, {@link replicasForQps}) and ranking funnels
- *   ({@link planFunnel}, {@link largestStageInput}).
+ *   ({@link expectedSlowestShard}, {@link tailFactorFromSamples},
+ *   {@link slowestShardQuantile}), plans for an SLA at a percentile
+ *   ({@link shardsForPercentileSla}), throughput ({@link replicaQps},
+ *   {@link replicasForQps}), queueing ({@link erlangC}, {@link mmcQueue},
+ *   {@link serversForWait}, {@link simulateQueue}), caching ({@link zipfStream},
+ *   {@link lruHitRate}) and ranking funnels ({@link planFunnel}, {@link largestStageInput}).
  * - **Real shards**: {@link runShardedJob} splits a scoring job across Deno
  *   Workers and measures per-shard overhead and the slowest-shard tail.
  * - **Tasks to time and to rank**: {@link syntheticTask} (a classification and
@@ -55,3 +64,9 @@ export * from "./funnel_scores.ts";
 export * from "./cost_chart.ts";
 export * from "./cost_fit_table.ts";
 export * from "./format_duration.ts";
+export * from "./requirements.ts";
+export * from "./queueing.ts";
+export * from "./cache.ts";
+export * from "./interleaved.ts";
+export * from "./percentile_plan.ts";
+export * from "./scaling.ts";

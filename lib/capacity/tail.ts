@@ -1,4 +1,4 @@
-import { assertFiniteArray, assertInteger, raise } from "../_shared/validate.ts";
+import { assertFiniteArray, assertInteger, assertOpenUnit, raise } from "../_shared/validate.ts";
 import { _quantileSorted } from "./_quantile.ts";
 
 function sortedSamples(
@@ -82,4 +82,94 @@ export function tailFactorFromSamples(samplesMs: ArrayLike<number>, shards: numb
     raise("range", context, `the median of samplesMs must be positive, got ${median}`);
   }
   return expectedSlowestShard(sorted, shards) / median;
+}
+
+/** Options of {@link slowestShardQuantile}. */
+export interface SlowestShardQuantileOptions {
+  /** The percentile of the request latency to plan for (0.99: p99). @default 0.99 */
+  percentile?: number;
+  /** Share of the largest samples the exponential tail is fitted to. @default 0.2 */
+  tailFraction?: number;
+}
+
+/** What {@link slowestShardQuantile} returns. */
+export interface SlowestShardQuantile {
+  /** The `percentile` of the slowest of S shard latencies, in ms. */
+  quantileMs: number;
+  /** The level $q = p^{1/S}$ of the single-shard distribution it corresponds to. */
+  level: number;
+  /** True when q lies beyond the samples and the exponential tail was used. */
+  extrapolated: boolean;
+}
+
+/**
+ * The p-th percentile of the slowest of S independent shard latencies, from the measured
+ * distribution of one shard's latency. The maximum of S independent draws is below x with
+ * probability $F(x)^S$, so its p-quantile is the single-shard quantile at level
+ * $q = p^{1/S}$:
+ *
+ * $$Q_{\max}(p) = F^{-1}\big(p^{1/S}\big).$$
+ *
+ * With m samples the empirical quantile (type 7) is used while $(1 - q)\,m \ge 1$ (at least
+ * one sample expected beyond it). Beyond, the tail is extrapolated with an exponential fitted
+ * to the excesses over the threshold u, the $(1 - \text{tailFraction})$ quantile (the
+ * peaks-over-threshold method with shape 0):
+ * $Q(q) = u + \bar e \ln(\text{tailFraction} / (1 - q))$, $\bar e$ the mean excess. That is an
+ * assumption about tails the samples cannot show; report it with its uncertainty.
+ *
+ * @param samplesMs Measured single-shard latencies (ms, ≥ 0), at least 5.
+ * @param shards Shards S a request waits for (an integer ≥ 1).
+ * @param options See {@link SlowestShardQuantileOptions}.
+ * @returns A {@link SlowestShardQuantile}.
+ * @throws {RangeError} On fewer than 5 or negative samples, shards < 1, or a percentile or
+ *   tailFraction outside (0, 1).
+ * @see notebooks/02_capacity.ipynb
+ *
+ * @example Exponential latencies of mean 1 ms: the p90 of the slowest of 10 is −ln(1 − 0.9^{1/10})
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { slowestShardQuantile } from "@lib/capacity/mod.ts";
+ * const samples = Array.from({ length: 2000 }, (_, i) => -Math.log(1 - (i + 0.5) / 2000));
+ * const q = slowestShardQuantile(samples, 10, { percentile: 0.9 });
+ * assert.ok(!q.extrapolated && Math.abs(q.quantileMs - -Math.log(1 - 0.9 ** 0.1)) < 0.1); // 4.556
+ * const far = slowestShardQuantile(samples, 10_000, { percentile: 0.99 });
+ * assert.ok(far.extrapolated && Math.abs(far.quantileMs - -Math.log(1 - 0.99 ** 1e-4)) < 0.3);
+ * ```
+ */
+export function slowestShardQuantile(
+  samplesMs: ArrayLike<number>,
+  shards: number,
+  options: SlowestShardQuantileOptions = {},
+): SlowestShardQuantile {
+  return _slowestShardQuantiler(samplesMs, options)(shards);
+}
+
+/**
+ * {@link slowestShardQuantile} for many S: sorts and validates once, then returns a function
+ * of S (an integer ≥ 1).
+ */
+export function _slowestShardQuantiler(
+  samplesMs: ArrayLike<number>,
+  options: SlowestShardQuantileOptions = {},
+): (shards: number) => SlowestShardQuantile {
+  const context = "compute the slowest-shard quantile";
+  const { percentile = 0.99, tailFraction = 0.2 } = options;
+  const sorted = sortedSamples(samplesMs, 1, context);
+  assertOpenUnit(percentile, "percentile", context);
+  assertOpenUnit(tailFraction, "tailFraction", context);
+  const m = sorted.length;
+  if (m < 5) raise("range", context, `needs at least 5 samples, got ${m}`);
+  const u = _quantileSorted(sorted, 1 - tailFraction);
+  let sum = 0, count = 0;
+  for (const x of sorted) if (x > u) (sum += x - u), count++;
+  const meanExcess = count > 0 ? sum / count : 0;
+  return (shards: number) => {
+    assertInteger(shards, "shards", context, { min: 1 });
+    const level = percentile ** (1 / shards);
+    if ((1 - level) * m >= 1) {
+      return { quantileMs: _quantileSorted(sorted, level), level, extrapolated: false };
+    }
+    const quantileMs = u + meanExcess * Math.log(tailFraction / (1 - level));
+    return { quantileMs, level, extrapolated: true };
+  };
 }

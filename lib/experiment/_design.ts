@@ -8,7 +8,15 @@ import {
   type SampleSizeOptions,
 } from "./types.ts";
 
+import type { SampleSize } from "./sample_size.ts";
+
 export type { DesignOptions, SampleSizeOptions };
+
+/** Rounds n_c and n_t = ratio · n_c up to whole users (tolerating rounding noise). */
+export function split(nControl: number, ratio: number): SampleSize {
+  const control = Math.ceil(nControl - 1e-9), treatment = Math.ceil(ratio * nControl - 1e-9);
+  return { control, treatment, total: control + treatment };
+}
 
 /** Reads alpha, alternative and ratio and returns the critical z. */
 export function designOptions(options: DesignOptions | undefined, context: string) {

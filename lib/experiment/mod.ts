@@ -11,6 +11,11 @@
  * two-sided p-value is 2·min(left tail, right tail); confidence intervals have
  * level 1 − alpha (one-sided for one-sided alternatives); a result is
  * `significant` when `pValue <= alpha`. Distributions come from `@stdlib`.
+ * Undefined results throw rather than pass as numbers (a z-test whose pooled
+ * variance is 0); the Mann–Whitney test is exact for small samples without
+ * ties, as scipy. Sample sizes for proportions come in four formulas
+ * (`method`: unpooled, pooled, continuity-corrected, arcsine); chapter 4
+ * plans its experiment with `sampleSizeForMeans` (normal approximation).
  *
  * `toDataFrame` (simulator columns → danfojs DataFrame) lives in
  * `@lib/experiment/frame.ts` and is not re-exported here: loading danfojs
@@ -37,6 +42,7 @@ export * from "./t_test.ts";
 export * from "./mann_whitney.ts";
 export * from "./srm.ts";
 export * from "./sample_size.ts";
+export * from "./proportion_size.ts";
 export * from "./power.ts";
 export * from "./multiple.ts";
 export * from "./multiple_simulation.ts";
@@ -47,3 +53,16 @@ export * from "./simulation_types.ts";
 export * from "./simulate.ts";
 export * from "./split_arms.ts";
 export * from "./window.ts";
+export * from "./non_inferiority.ts";
+export * from "./tost.ts";
+export * from "./exposure.ts";
+export * from "./delta_method.ts";
+export * from "./winsorize.ts";
+export * from "./msprt.ts";
+export * from "./msprt_simulation.ts";
+export * from "./interleaving.ts";
+export * from "./interleaving_simulation.ts";
+export * from "./cluster.ts";
+export * from "./interference.ts";
+export * from "./segments.ts";
+export * from "./oec.ts";

@@ -7,14 +7,32 @@ import {
   type SampleSizeOptions,
   sampleSizeOptions,
 } from "./_design.ts";
-import { normalCdf } from "./_stats.ts";
-import type { Alternative } from "./types.ts";
+import { assertOneOf } from "../_shared/validate.ts";
+import {
+  controlSize,
+  type Method,
+  METHODS,
+  power as proportionPower,
+  powerFromShift,
+} from "./_proportion_formulas.ts";
+import type { ProportionSizeMethod } from "./proportion_size.ts";
 
-/** Power of a z-test whose statistic has mean `shift` (= δ / SE) under H₁. */
-function powerFromShift(shift: number, zAlpha: number, alternative: Alternative): number {
-  if (alternative === "greater") return normalCdf(shift - zAlpha);
-  if (alternative === "less") return normalCdf(-shift - zAlpha);
-  return normalCdf(shift - zAlpha) + normalCdf(-shift - zAlpha);
+/** Options of {@link powerForProportions}. */
+export interface ProportionPowerOptions extends DesignOptions {
+  /** The formula, as {@link sampleSizeForProportions}. @default "unpooled" */
+  method?: ProportionSizeMethod;
+}
+
+/** Options of {@link minimumDetectableEffectForProportions}. */
+export interface ProportionMdeOptions extends SampleSizeOptions {
+  /** The formula, as {@link sampleSizeForProportions}. @default "unpooled" */
+  method?: ProportionSizeMethod;
+}
+
+function methodOf(options: { method?: unknown } | undefined, context: string): Method {
+  const method = options?.method ?? "unpooled";
+  assertOneOf(method, METHODS, "method", context);
+  return method;
 }
 
 function assertUsers(n: unknown, context: string): asserts n is number {
@@ -28,37 +46,46 @@ function assertUsers(n: unknown, context: string): asserts n is number {
  *   + \Phi\!\left(-\frac{|p_2-p_1|}{SE} - z_{1-\alpha/2}\right),\quad
  *   SE = \sqrt{\frac{p_1(1-p_1)}{n_c} + \frac{p_2(1-p_2)}{n_t}}$$
  * One-sided: Φ(±(p₂ − p₁)/SE − z_{1−α}). Equal rates give power = alpha.
+ * That is the default `method: "unpooled"`; the other methods invert the
+ * formulas of {@link sampleSizeForProportions}: `"pooled"`
+ * Φ((|Δ|√n_c − z_α σ₀)/σ₁) + Φ((−|Δ|√n_c − z_α σ₀)/σ₁) with σ₀² = p̄q̄(1 + 1/r),
+ * σ₁² = p₁q₁ + p₂q₂/r (R's `power.prop.test(strict = TRUE)` for r = 1);
+ * `"continuity"` the pooled power at n′ = (√n_c − c/(2√n_c))², c = (r + 1)/(r|Δ|);
+ * `"arcsine"` Φ(h√(n_c r/(1 + r)) − z_α) + Φ(−h√(n_c r/(1 + r)) − z_α)
+ * (statsmodels' `NormalIndPower().power`).
  *
  * @param baselineRate p₁ in (0, 1).
  * @param treatmentRate p₂ in (0, 1).
  * @param controlUsers n_c, an integer ≥ 1 (n_t = ratio · n_c).
- * @param options `alpha` (0.05), `alternative` ("two-sided"), `ratio` (1).
+ * @param options `alpha` (0.05), `alternative` ("two-sided"), `ratio` (1), `method` ("unpooled").
  * @returns The power, a probability.
- * @throws {RangeError} On rates outside (0, 1), n_c < 1, or options out of range.
+ * @throws {RangeError} On rates outside (0, 1), n_c < 1, options out of range or an
+ *   unknown method.
  * @see notebooks/04_experimentation.ipynb
  * @example The sample size for 10% → 12% gives 80% power
  * ```ts
  * import assert from "node:assert/strict";
  * import { powerForProportions } from "@lib/experiment/mod.ts";
  * assert.ok(Math.abs(powerForProportions(0.10, 0.12, 3839) - 0.8) < 1e-3);
+ * // statsmodels 0.13.5: NormalIndPower().power(proportion_effectsize(0.12, 0.10), 3835, 0.05)
+ * const arcsine = powerForProportions(0.10, 0.12, 3835, { method: "arcsine" });
+ * assert.ok(Math.abs(arcsine - 0.8000413398624785) < 1e-12);
  * ```
  */
 export function powerForProportions(
   baselineRate: number,
   treatmentRate: number,
   controlUsers: number,
-  options?: DesignOptions,
+  options?: ProportionPowerOptions,
 ): number {
   const context = "compute powerForProportions";
   assertRate(baselineRate, "baselineRate", context);
   assertRate(treatmentRate, "treatmentRate", context);
   assertUsers(controlUsers, context);
   const { alternative, ratio, zAlpha } = designOptions(options, context);
-  const se = Math.sqrt(
-    baselineRate * (1 - baselineRate) / controlUsers +
-      treatmentRate * (1 - treatmentRate) / (ratio * controlUsers),
-  );
-  return powerFromShift((treatmentRate - baselineRate) / se, zAlpha, alternative);
+  const method = methodOf(options, context);
+  const design = { zAlpha, zBeta: 0, ratio, alternative };
+  return proportionPower(baselineRate, treatmentRate, controlUsers, method, design);
 }
 
 /**
@@ -106,14 +133,16 @@ export interface DetectableEffect {
 
 /**
  * Minimum detectable effect of a conversion experiment: the smallest |p₂ − p₁|
- * whose {@link sampleSizeForProportions} equals n_c (solved by bisection, since
- * the variance depends on p₂). The change is upward, except for `alternative: "less"`.
+ * whose {@link sampleSizeForProportions} (unrounded, same `method`) equals n_c
+ * (solved by bisection, since the variance depends on p₂). The change is
+ * upward, except for `alternative: "less"`.
  *
  * @param baselineRate p₁ in (0, 1).
  * @param controlUsers n_c, an integer ≥ 1.
- * @param options `alpha` (0.05), `power` (0.8), `alternative` ("two-sided"), `ratio` (1).
- * @throws {RangeError} On out-of-range inputs, or when n_c is too small to detect any
- *   change within (0, 1).
+ * @param options `alpha` (0.05), `power` (0.8), `alternative` ("two-sided"), `ratio` (1),
+ *   `method` ("unpooled").
+ * @throws {RangeError} On out-of-range inputs, an unknown method, or when n_c is too
+ *   small to detect any change within (0, 1).
  * @see notebooks/04_experimentation.ipynb
  * @example 3,839 users per arm at a 10% baseline detect +2 points
  * ```ts
@@ -126,19 +155,18 @@ export interface DetectableEffect {
 export function minimumDetectableEffectForProportions(
   baselineRate: number,
   controlUsers: number,
-  options?: SampleSizeOptions,
+  options?: ProportionMdeOptions,
 ): DetectableEffect {
   const context = "compute minimumDetectableEffectForProportions";
   assertRate(baselineRate, "baselineRate", context);
   assertUsers(controlUsers, context);
   const { alternative, ratio, zAlpha, zBeta } = sampleSizeOptions(options, context);
+  const method = methodOf(options, context);
   const sign = alternative === "less" ? -1 : 1;
   const max = sign > 0 ? 1 - baselineRate : baselineRate;
-  const k = (zAlpha + zBeta) ** 2, v1 = baselineRate * (1 - baselineRate);
-  const required = (d: number) => {
-    const p2 = baselineRate + sign * d;
-    return k * (v1 + p2 * (1 - p2) / ratio) / (d * d);
-  };
+  const design = { zAlpha, zBeta, ratio, alternative };
+  const required = (d: number) =>
+    controlSize(baselineRate, baselineRate + sign * d, method, design);
   if (required(max) > controlUsers) {
     raise(
       "range",

@@ -60,15 +60,19 @@ function checkArm(arm: ConversionCounts, name: string, context: string): void {
  * (Katz): log(p̂_t/p̂_c) ± z·√((1−p̂_t)/x_t + (1−p̂_c)/x_c); it is `null` when
  * either arm has no conversions.
  *
- * Edge case: when both arms convert nobody (or everybody) the pooled variance
- * is 0; the statistic is then 0 and the p-value 1 (no evidence either way).
+ * Undefined case: when both arms convert nobody (or both convert everybody)
+ * the pooled variance is 0 and z = 0/0 has no value; the test throws rather
+ * than report z = 0, p = 1 (statsmodels' `proportions_ztest` returns NaN there
+ * with a division warning). Collect more users, or compare the counts with an
+ * exact test.
  *
  * @param control Counts of the control arm.
  * @param treatment Counts of the treatment arm.
  * @param options `alpha` (default 0.05) and `alternative` (default "two-sided").
  * @returns Statistic, p-value, decision, effect and lift with intervals.
  * @throws {RangeError} If an arm has no users, negative or non-integer counts,
- *   more conversions than users, or `alpha` outside (0, 1).
+ *   more conversions than users, `alpha` outside (0, 1), or the pooled variance
+ *   is 0 (no conversion in either arm, or every user converted in both).
  * @see notebooks/04_experimentation.ipynb
  *
  * @example 10% vs 12.5% conversion on 2,000 users each
@@ -80,6 +84,8 @@ function checkArm(arm: ConversionCounts, name: string, context: string): void {
  * assert.ok(Math.abs(r.statistic - 2.502) < 1e-3);
  * assert.ok(r.significant && r.pValue < 0.05);
  * assert.ok(r.effect.lower > 0 && Math.abs(r.effect.estimate - 0.025) < 1e-12);
+ * // No conversion in either arm: z is 0/0, an error rather than p = 1
+ * assert.throws(() => twoProportionZTest({ conversions: 0, users: 50 }, { conversions: 0, users: 80 }));
  * ```
  */
 export function twoProportionZTest(
@@ -96,8 +102,16 @@ export function twoProportionZTest(
   const pc = xc / nc, pt = xt / nt, diff = pt - pc;
   const pooled = (xc + xt) / (nc + nt);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / nc + 1 / nt));
-  const statistic = se === 0 ? 0 : diff / se;
-  const pValue = se === 0 ? 1 : symmetricPValue(statistic, normalCdf, alternative);
+  if (se === 0) {
+    const which = pooled === 0 ? "no user converted" : "every user converted";
+    raise(
+      "range",
+      context,
+      `the pooled variance is 0 because ${which} in either arm (${xc}/${nc} and ${xt}/${nt}), so z is undefined`,
+    );
+  }
+  const statistic = diff / se;
+  const pValue = symmetricPValue(statistic, normalCdf, alternative);
   const seUnpooled = Math.sqrt(pc * (1 - pc) / nc + pt * (1 - pt) / nt);
   const effect = interval(diff, seUnpooled, alpha, alternative, normalQuantile);
   let relativeEffect: Estimate | null = null;

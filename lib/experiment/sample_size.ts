@@ -1,10 +1,5 @@
 import { assertFiniteNumber, assertInteger, assertPositive, raise } from "../_shared/validate.ts";
-import {
-  assertDirection,
-  assertRate,
-  type SampleSizeOptions,
-  sampleSizeOptions,
-} from "./_design.ts";
+import { type SampleSizeOptions, sampleSizeOptions, split } from "./_design.ts";
 
 /** Users needed per arm; `treatment = ceil(ratio · n_control)`. */
 export interface SampleSize {
@@ -14,59 +9,6 @@ export interface SampleSize {
   treatment: number;
   /** control + treatment. */
   total: number;
-}
-
-function split(nControl: number, ratio: number): SampleSize {
-  const control = Math.ceil(nControl - 1e-9), treatment = Math.ceil(ratio * nControl - 1e-9);
-  return { control, treatment, total: control + treatment };
-}
-
-/**
- * Users per arm to detect a change in conversion rate from `baselineRate` (p₁)
- * to `treatmentRate` (p₂) with a two-proportion z-test, from the normal
- * approximation with unpooled variances:
- * $$n_c = \frac{(z_{1-\alpha/2} + z_{1-\beta})^2\,\left(p_1(1-p_1) + p_2(1-p_2)/r\right)}
- *   {(p_2 - p_1)^2},
- *   \qquad n_t = r\,n_c$$
- * (z_{1−α} for one-sided alternatives; r = n_t/n_c). Rounded up. statsmodels'
- * `NormalIndPower` with Cohen's h gives slightly different numbers.
- *
- * @param baselineRate Control conversion rate p₁ in (0, 1).
- * @param treatmentRate Treatment conversion rate p₂ in (0, 1), ≠ p₁.
- * @param options `alpha` (0.05), `power` (0.8), `alternative` ("two-sided"), `ratio` (1).
- * @throws {RangeError} On rates outside (0, 1), equal rates, a one-sided alternative
- *   pointing the other way, alpha or power outside (0, 1), power ≤ alpha, ratio ≤ 0.
- * @see notebooks/04_experimentation.ipynb
- *
- * @example 10% → 12% at α = 0.05 and 80% power
- * ```ts
- * import assert from "node:assert/strict";
- * import { sampleSizeForProportions } from "@lib/experiment/mod.ts";
- * // (1.959964 + 0.841621)² · (0.09 + 0.1056) / 0.02² = 3838.1 → 3839
- * const n = sampleSizeForProportions(0.10, 0.12);
- * assert.deepEqual(n, { control: 3839, treatment: 3839, total: 7678 });
- * ```
- */
-export function sampleSizeForProportions(
-  baselineRate: number,
-  treatmentRate: number,
-  options?: SampleSizeOptions,
-): SampleSize {
-  const context = "compute sampleSizeForProportions";
-  assertRate(baselineRate, "baselineRate", context);
-  assertRate(treatmentRate, "treatmentRate", context);
-  const { alternative, ratio, zAlpha, zBeta } = sampleSizeOptions(options, context);
-  const diff = treatmentRate - baselineRate;
-  if (diff === 0) {
-    raise(
-      "range",
-      context,
-      `treatmentRate must differ from baselineRate, both are ${baselineRate}`,
-    );
-  }
-  assertDirection(diff, alternative, context);
-  const variance = baselineRate * (1 - baselineRate) + treatmentRate * (1 - treatmentRate) / ratio;
-  return split((zAlpha + zBeta) ** 2 * variance / (diff * diff), ratio);
 }
 
 /**

@@ -163,17 +163,21 @@ export function tieAveragedHits(yTrue: NumberArray, yScore: NumberArray, k: numb
 }
 
 /**
- * Expected 1 / rank of the first relevant document. In the first group with
- * r relevant of g tied documents, the first relevant one is at offset j
- * with probability C(g−j, r−1) / C(g, r).
+ * Expected 1 / rank of the first relevant document, or 0 when it ranks below
+ * k. In the first group with r relevant of g tied documents, the first
+ * relevant one is at offset j with probability C(g−j, r−1) / C(g, r).
  */
-export function tieAveragedReciprocalRank(yTrue: NumberArray, yScore: NumberArray): number {
-  const { count, size, relevant } = tiedGroups(yTrue, yScore, yScore.length);
-  for (let q = 0, start = 0; q < count; start += size[q], q++) {
+export function tieAveragedReciprocalRank(
+  yTrue: NumberArray,
+  yScore: NumberArray,
+  k: number = yScore.length,
+): number {
+  const { count, size, relevant } = tiedGroups(yTrue, yScore, k);
+  for (let q = 0, start = 0; q < count && start < k; start += size[q], q++) {
     const g = size[q], r = relevant[q];
     if (r === 0) continue;
     let prob = r / g, expected = 0;
-    for (let j = 1; j <= g - r + 1; j++) {
+    for (let j = 1; j <= Math.min(g - r + 1, k - start); j++) {
       expected += prob / (start + j);
       prob *= (g - j - r + 1) / (g - j);
     }
@@ -182,24 +186,55 @@ export function tieAveragedReciprocalRank(yTrue: NumberArray, yScore: NumberArra
   return 0;
 }
 
+/** ln C(n, m) by summing logarithms (n is a group size, small). */
+function lnChoose(n: number, m: number): number {
+  let total = 0;
+  for (let i = 1; i <= m; i++) total += Math.log((n - m + i) / i);
+  return total;
+}
+
 /**
- * Expected AP@k: Σ_{i ≤ k} E[rel_i · hits(i)] / i over min(R, k). For rank i
- * in a group (start s, size g, r relevant, c relevant before it),
- * E[rel_i · hits(i)] = (r/g)(c + 1 + (i − s − 1)(r − 1)/(g − 1)).
+ * Expected AP@k with denominator `denominator(hits)`, hits the number of
+ * relevant documents in the top k (AP = 0 when the denominator is 0).
+ * Groups wholly inside the top k are fixed; in the group that straddles
+ * rank k (start s, size g, r relevant, t = k − s of its places in the top k)
+ * the number h of relevant documents in the top k is hypergeometric, and
+ * given h, rank i = s + j has E[rel_i · hits(i)] = (h/t)(c + 1 + (j − 1)(h − 1)/(t − 1))
+ * with c relevant documents before the group (McSherry & Najork 2008).
  */
-export function tieAveragedAveragePrecision(yTrue: NumberArray, yScore: NumberArray, k: number) {
+export function tieAveragedAveragePrecision(
+  yTrue: NumberArray,
+  yScore: NumberArray,
+  k: number,
+  denominator: (hits: number) => number,
+): number {
   const { count, size, relevant } = tiedGroups(yTrue, yScore, k);
-  let sum = 0, before = 0;
-  for (let q = 0, start = 0; q < count && start < k; start += size[q], q++) {
-    const g = size[q], r = relevant[q];
-    for (let i = start + 1; i <= Math.min(start + g, k) && r > 0; i++) {
-      const within = g > 1 ? ((i - start - 1) * (r - 1)) / (g - 1) : 0;
-      sum += ((r / g) * (before + 1 + within)) / i;
+  const contribution = (start: number, places: number, h: number, before: number) => {
+    let sum = 0;
+    for (let j = 1; j <= places && h > 0; j++) {
+      const within = places > 1 ? ((j - 1) * (h - 1)) / (places - 1) : 0;
+      sum += ((h / places) * (before + 1 + within)) / (start + j);
     }
-    before += r;
+    return sum;
+  };
+  let sum = 0, before = 0, q = 0, start = 0;
+  for (; q < count && start + size[q] <= k; start += size[q], q++) {
+    sum += contribution(start, size[q], relevant[q], before);
+    before += relevant[q];
   }
-  const denominator = Math.min(countRelevant(yTrue), k);
-  return denominator === 0 ? 0 : sum / denominator;
+  const ratio = (s: number, hits: number) => {
+    const d = denominator(hits);
+    return d === 0 ? 0 : s / d;
+  };
+  if (q === count || start >= k) return ratio(sum, before);
+  const g = size[q], r = relevant[q], t = k - start;
+  let expected = 0;
+  const lnTotal = lnChoose(g, t);
+  for (let h = Math.max(0, t - (g - r)); h <= Math.min(r, t); h++) {
+    const p = Math.exp(lnChoose(r, h) + lnChoose(g - r, t - h) - lnTotal);
+    expected += p * ratio(sum + contribution(start, t, h, before), before + h);
+  }
+  return expected;
 }
 
 /** Options of {@link dcgAtK} and {@link ndcgAtK}. */

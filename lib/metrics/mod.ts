@@ -19,6 +19,16 @@
  *   the input's element type (scikit-learn ≥ 1.5);
  * - NDCG of a query without relevant documents is 0; gains are linear by
  *   default (`gain: "exponential"` for 2^rel − 1);
+ * - recall@k, AP@k and reciprocal rank of a query without relevant
+ *   documents are undefined: NaN per query; the means over queries take
+ *   `noRelevant: "skip" | "zero" | "error"` (default "error" for recall, MAP
+ *   and MRR, "zero" for NDCG and precision);
+ * - AP@k's denominator is chosen by `normalization`: R (trec_eval), min(R, k)
+ *   (default; Kaggle/ml_metrics) or the hits in the top k (torchmetrics);
+ *   `reciprocalRank` and `meanReciprocalRank` take a cut-off k (MRR@k);
+ * - the score-based ranking metrics see only the documents passed in; the
+ *   `…OfRanking(s)` metrics take ranked id lists and the full relevant set,
+ *   so relevant items a candidate list never retrieved count as misses;
  * - a single class in `yTrue` is an error for ROC AUC (and the ROC curve).
  *
  * Sorting uses a radix sort on typed arrays: a million scores take tens of
@@ -43,8 +53,11 @@ export * from "./roc.ts";
 export * from "./pr.ts";
 export * from "./log_loss.ts";
 export * from "./calibration.ts";
+export * from "./calibration_error.ts";
 export * from "./ranking.ts";
 export * from "./ranking_hits.ts";
 export * from "./ranking_mean.ts";
+export * from "./ranking_lists.ts";
+export * from "./ranking_lists_mean.ts";
 export * from "./regression.ts";
 export * from "./registry.ts";

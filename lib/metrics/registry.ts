@@ -17,9 +17,13 @@ import { rocAucScore, rocCurve } from "./roc.ts";
 import { averagePrecisionScore, precisionRecallCurve } from "./pr.ts";
 import { logLoss, multiclassLogLoss } from "./log_loss.ts";
 import { brierScoreLoss, calibrationCurve } from "./calibration.ts";
+import { expectedCalibrationError } from "./calibration_error.ts";
 import { dcgAtK, ndcgAtK } from "./ranking.ts";
 import * as hits from "./ranking_hits.ts";
 import * as mean from "./ranking_mean.ts";
+import * as lists from "./ranking_lists.ts";
+import * as listMeans from "./ranking_lists_mean.ts";
+import type { ItemId } from "./_id_lists.ts";
 import * as reg from "./regression.ts";
 
 /** The task a metric evaluates. */
@@ -44,6 +48,10 @@ export interface MetricInputs {
   relevance: [NumberArray, NumberArray];
   /** Many queries: one array of grades and one of scores per query. */
   queries: [NumberArray[], NumberArray[]];
+  /** One query as ids: its relevant items (no repeats) and the ranked ids retrieved. */
+  rankedIds: [ItemId[], ItemId[]];
+  /** Many queries as ids: one relevant set and one ranked list per query. */
+  rankedIdQueries: [ItemId[][], ItemId[][]];
   /** Real targets and real predictions. */
   regression: [NumberArray, NumberArray];
 }
@@ -185,6 +193,14 @@ export const METRIC_REGISTRY: readonly MetricEntry[] = [
   ),
   loss("logLoss", logLoss, C, "probabilities", (t, p) => logLoss(t, p)),
   loss("brierScoreLoss", brierScoreLoss, C, "probabilities", (t, p) => brierScoreLoss(t, p), unit),
+  loss(
+    "expectedCalibrationError",
+    expectedCalibrationError,
+    C,
+    "probabilities",
+    (t, p) => expectedCalibrationError(t, p),
+    unit,
+  ),
   structure(
     "calibrationCurve",
     calibrationCurve,
@@ -209,7 +225,13 @@ export const METRIC_REGISTRY: readonly MetricEntry[] = [
     (t, s) => hits.precisionAtK(t, s, { k }),
   ),
   score("recallAtK", hits.recallAtK, R, "relevance", (t, s) => hits.recallAtK(t, s, { k })),
-  score("reciprocalRank", hits.reciprocalRank, R, "relevance", (t, s) => hits.reciprocalRank(t, s)),
+  score(
+    "reciprocalRank",
+    hits.reciprocalRank,
+    R,
+    "relevance",
+    (t, s) => hits.reciprocalRank(t, s, { k }),
+  ),
   score(
     "averagePrecisionAtK",
     hits.averagePrecisionAtK,
@@ -246,7 +268,7 @@ export const METRIC_REGISTRY: readonly MetricEntry[] = [
     mean.meanReciprocalRank,
     R,
     "queries",
-    (t, s) => mean.meanReciprocalRank(t, s),
+    (t, s) => mean.meanReciprocalRank(t, s, { k }),
   ),
   score(
     "meanAveragePrecisionAtK",
@@ -254,6 +276,62 @@ export const METRIC_REGISTRY: readonly MetricEntry[] = [
     R,
     "queries",
     (t, s) => mean.meanAveragePrecisionAtK(t, s, { k }),
+  ),
+  score(
+    "precisionOfRanking",
+    lists.precisionOfRanking,
+    R,
+    "rankedIds",
+    (r, l) => lists.precisionOfRanking(r, l, { k }),
+  ),
+  score(
+    "recallOfRanking",
+    lists.recallOfRanking,
+    R,
+    "rankedIds",
+    (r, l) => lists.recallOfRanking(r, l, { k }),
+  ),
+  score(
+    "averagePrecisionOfRanking",
+    lists.averagePrecisionOfRanking,
+    R,
+    "rankedIds",
+    (r, l) => lists.averagePrecisionOfRanking(r, l, { k }),
+  ),
+  score(
+    "reciprocalRankOfRanking",
+    lists.reciprocalRankOfRanking,
+    R,
+    "rankedIds",
+    (r, l) => lists.reciprocalRankOfRanking(r, l, { k }),
+  ),
+  score(
+    "meanPrecisionOfRankings",
+    listMeans.meanPrecisionOfRankings,
+    R,
+    "rankedIdQueries",
+    (r, l) => listMeans.meanPrecisionOfRankings(r, l, { k }),
+  ),
+  score(
+    "meanRecallOfRankings",
+    listMeans.meanRecallOfRankings,
+    R,
+    "rankedIdQueries",
+    (r, l) => listMeans.meanRecallOfRankings(r, l, { k }),
+  ),
+  score(
+    "meanAveragePrecisionOfRankings",
+    listMeans.meanAveragePrecisionOfRankings,
+    R,
+    "rankedIdQueries",
+    (r, l) => listMeans.meanAveragePrecisionOfRankings(r, l, { k }),
+  ),
+  score(
+    "meanReciprocalRankOfRankings",
+    listMeans.meanReciprocalRankOfRankings,
+    R,
+    "rankedIdQueries",
+    (r, l) => listMeans.meanReciprocalRankOfRankings(r, l, { k }),
   ),
   loss(
     "meanSquaredError",

@@ -38,3 +38,7 @@ export * from "./standardizer.ts";
 export * from "./dense_scorer.ts";
 export * from "./forest/mod.ts";
 export * from "./mlp_regression_error.ts";
+export * from "./fit_tabular.ts";
+export * from "./target_encoder.ts";
+export * from "./platt_scaling.ts";
+export * from "./select_columns.ts";

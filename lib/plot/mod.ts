@@ -67,3 +67,7 @@ export type {
 export { FIGURE_HEIGHT, FIGURE_WIDTH, FONT_FAMILY, PALETTE } from "./_style.ts";
 export type { TitleOptions } from "./_style.ts";
 export type { MimeBundle } from "./_jupyter.ts";
+export { intervalChart } from "./interval.ts";
+export type { IntervalOptions, IntervalSeries } from "./interval.ts";
+export { classifierCurvesChart } from "./classifier_curves.ts";
+export type { ClassifierCurvesOptions } from "./classifier_curves.ts";

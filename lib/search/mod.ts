@@ -36,3 +36,4 @@ export * from "./relevance.ts";
 export * from "./sotu.ts";
 export * from "./ndcg.ts";
 export * from "./timing.ts";
+export * from "./funnel_stages.ts";

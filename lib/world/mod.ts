@@ -43,3 +43,5 @@ export type { ImpressionLog } from "./log.ts";
 export * from "./simulate.ts";
 export * from "./metrics.ts";
 export * from "./dataframe.ts";
+export * from "./user_metrics.ts";
+export * from "./sessions.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { formatDuration } from "@lib/capacity/mod.ts";
+import { durationUnit, formatDuration } from "@lib/capacity/mod.ts";
 
 Deno.test("formatDuration() picks the unit after rounding to three digits", () => {
   // Expected strings worked out by hand from the unit boundaries 1 µs, 1 ms, 1 s, 1000 s.
@@ -45,4 +45,14 @@ Deno.test("formatDuration() rejects non-numbers and non-finite values", () => {
     name: "RangeError",
     message: "Cannot format duration: ms must be finite, got Infinity",
   });
+});
+
+Deno.test("durationUnit() picks the unit of the median duration", () => {
+  assert.deepEqual(durationUnit([0.5, 2, 3]), { unit: "ms", perMs: 1 });
+  assert.deepEqual(durationUnit([2e-5, 3e-5]), { unit: "ns", perMs: 1e6 });
+  assert.deepEqual(durationUnit([0, 5000]), { unit: "s", perMs: 0.001 });
+  assert.throws(
+    () => durationUnit([0, -1]),
+    /Cannot choose a duration unit: valuesMs must hold a positive finite value/,
+  );
 });

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { expectedSlowestShard, tailFactorFromSamples } from "@lib/capacity/mod.ts";
+import {
+  expectedSlowestShard,
+  slowestShardQuantile,
+  tailFactorFromSamples,
+} from "@lib/capacity/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
@@ -62,4 +66,31 @@ Deno.test("tailFactorFromSamples() and expectedSlowestShard() reject bad input",
     /Cannot compute the expected slowest shard: samplesMs must be ≥ 0, got -1/,
   );
   assert.throws(() => expectedSlowestShard([1, NaN], 2), /samplesMs\[1\] must be finite/);
+});
+
+Deno.test("slowestShardQuantile() is the single-shard quantile at p^(1/S)", () => {
+  // 100 samples 1..100 ms; S = 1, p = 0.5: the median 50.5 (type 7). S = 2, p = 0.81: level 0.9,
+  // h = 99 · 0.9 = 89.1 → 90 + 0.1 = 90.1 ms.
+  const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+  assertClose(slowestShardQuantile(samples, 1, { percentile: 0.5 }).quantileMs, 50.5, {
+    rel: 1e-12,
+  });
+  const two = slowestShardQuantile(samples, 2, { percentile: 0.81 });
+  assertClose(two.level, 0.9, { rel: 1e-12 });
+  assertClose(two.quantileMs, 90.1, { rel: 1e-9 });
+  assert.equal(two.extrapolated, false);
+});
+
+Deno.test("slowestShardQuantile() extrapolates an exponential tail beyond the samples", () => {
+  // Shifted exponential, 2 + Exp(mean 0.5): the q-quantile is 2 − 0.5 ln(1 − q), exactly what
+  // the peaks-over-threshold fit assumes; with 400 evenly spaced quantiles it is recovered.
+  const samples = Array.from({ length: 400 }, (_, i) => 2 - 0.5 * Math.log(1 - (i + 0.5) / 400));
+  const far = slowestShardQuantile(samples, 1000, { percentile: 0.99 });
+  assert.ok(far.extrapolated);
+  assertClose(far.quantileMs, 2 - 0.5 * Math.log(1 - far.level), { rel: 0.05 });
+  assert.throws(() => slowestShardQuantile([1, 2, 3], 2), /needs at least 5 samples, got 3/);
+  assert.throws(
+    () => slowestShardQuantile(samples, 2, { percentile: 1 }),
+    /percentile must be strictly between 0 and 1/,
+  );
 });

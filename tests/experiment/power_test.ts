@@ -5,6 +5,7 @@ import {
   minimumDetectableEffectForProportions,
   powerForMeans,
   powerForProportions,
+  PROPORTION_SIZE_METHODS,
   sampleSizeForProportions,
 } from "@lib/experiment/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
@@ -46,6 +47,67 @@ Deno.test("sample size and power are inverse: power(n) ≥ target > power(n − 
       if (n > 1) assert.ok(powerForProportions(p1, p2, n - 1, options) < power + 1e-9);
     }),
     { seed: 42, numRuns: 200 },
+  );
+});
+
+Deno.test("powerForProportions() pooled and arcsine match statsmodels", () => {
+  // statsmodels 0.13.5 (Debian python3-statsmodels), computed once:
+  //   NormalIndPower().power(proportion_effectsize(0.12, 0.10), nobs1=3835, alpha=0.05)
+  //     = 0.8000413398624785; with nobs1=1000, ratio=2: 0.3792109131120139
+  //   power_proportions_2indep(-0.02, 0.12, 3841).power = 0.8000165286163744
+  //   power_proportions_2indep(-0.02, 0.12, 1500, ratio=2).power = 0.5144342581769306
+  //   power_proportions_2indep(-0.02, 0.12, 1500, alternative="smaller").power = 0.5421014221734777
+  const at = (n: number, options: Parameters<typeof powerForProportions>[3]) =>
+    powerForProportions(0.1, 0.12, n, options);
+  assertClose(at(3835, { method: "arcsine" }), 0.8000413398624785, { rel: 1e-12 });
+  assertClose(at(1000, { method: "arcsine", ratio: 2 }), 0.3792109131120139, { rel: 1e-12 });
+  assertClose(at(3841, { method: "pooled" }), 0.8000165286163744, { rel: 1e-12 });
+  assertClose(at(1500, { method: "pooled", ratio: 2 }), 0.5144342581769306, { rel: 1e-12 });
+  assertClose(
+    at(1500, { method: "pooled", alternative: "greater" }),
+    0.5421014221734777,
+    { rel: 1e-12 },
+  );
+  for (const method of PROPORTION_SIZE_METHODS) {
+    assertClose(powerForProportions(0.1, 0.1, 500, { method }), 0.05, { abs: 1e-12 }, method);
+  }
+});
+
+Deno.test("every method: power(n) ≥ target > power(n − 1) at its own sample size, and the MDE inverts it", () => {
+  const design = fc.record({
+    p1: fc.double({ min: 0.01, max: 0.6, noNaN: true }),
+    lift: fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+    power: fc.double({ min: 0.6, max: 0.95, noNaN: true }),
+    ratio: fc.constantFrom(0.5, 1, 2),
+    method: fc.constantFrom(...PROPORTION_SIZE_METHODS),
+    alternative: fc.constantFrom("greater" as const, "two-sided" as const),
+  });
+  fc.assert(
+    fc.property(design, ({ p1, lift, power, ratio, method, alternative }) => {
+      const p2 = Math.min(0.99, p1 * (1 + lift));
+      const options = { alternative, ratio, method };
+      const n = sampleSizeForProportions(p1, p2, { power, ...options }).control;
+      // two-sided closed forms ignore the far tail, which only adds power
+      assert.ok(powerForProportions(p1, p2, n, options) >= power - 1e-9, method);
+      if (n > 1 && alternative === "greater") {
+        assert.ok(powerForProportions(p1, p2, n - 1, options) < power + 1e-9, method);
+      }
+      const mde = minimumDetectableEffectForProportions(p1, n, { power, ...options });
+      assert.ok(mde.absolute <= p2 - p1 + 1e-9, `${method}: ${mde.absolute} > ${p2 - p1}`);
+    }),
+    { seed: 42, numRuns: 200 },
+  );
+});
+
+Deno.test("powerForProportions() and the MDE reject an unknown method", () => {
+  assert.throws(() => powerForProportions(0.1, 0.12, 100, { method: "exact" as never }), {
+    name: "RangeError",
+    message:
+      'Cannot compute powerForProportions: method must be one of "unpooled", "pooled", "continuity", "arcsine", got "exact"',
+  });
+  assert.throws(
+    () => minimumDetectableEffectForProportions(0.1, 100, { method: "wald" as never }),
+    /method must be one of/,
   );
 });
 

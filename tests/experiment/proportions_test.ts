@@ -56,12 +56,27 @@ Deno.test("twoProportionZTest() alpha sets the decision and the confidence level
   assert.ok(r.effect.lower < 0);
 });
 
-Deno.test("twoProportionZTest() returns z = 0, p = 1 and no lift when nobody converts", () => {
-  const r = twoProportionZTest({ conversions: 0, users: 100 }, { conversions: 0, users: 100 });
-  assert.equal(r.statistic, 0);
-  assert.equal(r.pValue, 1);
+Deno.test("twoProportionZTest() throws when the pooled variance is 0 (z = 0/0)", () => {
+  // p̂ = 0 or 1 makes p̂(1 − p̂)(1/n_c + 1/n_t) = 0 and the difference 0: z is undefined.
+  assert.throws(
+    () => twoProportionZTest({ conversions: 0, users: 100 }, { conversions: 0, users: 40 }),
+    {
+      name: "RangeError",
+      message:
+        "Cannot run twoProportionZTest: the pooled variance is 0 because no user converted in either arm (0/100 and 0/40), so z is undefined",
+    },
+  );
+  assert.throws(
+    () => twoProportionZTest({ conversions: 7, users: 7 }, { conversions: 3, users: 3 }),
+    /every user converted in either arm \(7\/7 and 3\/3\)/,
+  );
+});
+
+Deno.test("twoProportionZTest() is defined when only one arm converts nobody", () => {
+  // x = (0, 5), n = (100, 100): p̂ = 0.025, SE = √(0.025·0.975·0.02) = 0.0220794, z = 0.05/SE
+  const r = twoProportionZTest({ conversions: 0, users: 100 }, { conversions: 5, users: 100 });
+  assertClose(r.statistic, 0.05 / Math.sqrt(0.025 * 0.975 * 0.02), { rel: 1e-12 });
   assert.equal(r.relativeEffect, null);
-  assert.equal(r.significant, false);
 });
 
 Deno.test("twoProportionZTest() is antisymmetric when the arms are swapped", () => {
@@ -70,6 +85,11 @@ Deno.test("twoProportionZTest() is antisymmetric when the arms are swapped", () 
   );
   fc.assert(
     fc.property(arm, arm, (a, b) => {
+      const pooled = a.conversions + b.conversions, users = a.users + b.users;
+      if (pooled === 0 || pooled === users) {
+        assert.throws(() => twoProportionZTest(a, b), /pooled variance is 0/);
+        return;
+      }
       const ab = twoProportionZTest(a, b), ba = twoProportionZTest(b, a);
       assertClose(ab.statistic, -ba.statistic, { abs: 1e-12 });
       assertClose(ab.pValue, ba.pValue, { abs: 1e-12 });

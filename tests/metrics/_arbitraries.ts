@@ -6,7 +6,7 @@ import fc from "fast-check";
 import assert from "node:assert/strict";
 import { assertClose } from "../_util/assert_close.ts";
 import { permutation } from "@lib/random/mod.ts";
-import type { MetricInput, MetricInputs } from "@lib/metrics/mod.ts";
+import type { ItemId, MetricInput, MetricInputs } from "@lib/metrics/mod.ts";
 
 /** A score drawn from a few values (to create ties) or from a wide range. */
 export const score = fc.oneof(
@@ -26,9 +26,33 @@ const sized = <T>(n: number, arb: fc.Arbitrary<T>) => fc.array(arb, { minLength:
 const bothClasses = (n: number) =>
   sized(n, fc.integer({ min: 0, max: 1 })).map((y) => [0, 1, ...y.slice(2)]);
 
-/** A query: relevance grades 0–3 and scores, 4–12 documents. */
+/**
+ * A query: relevance grades 0–3 and scores, 4–12 documents, at least one
+ * relevant (recall, AP and RR of a query without relevant documents are
+ * undefined; their conventions have tests of their own).
+ */
 const query = fc.integer({ min: 4, max: 12 }).chain((n) =>
-  fc.tuple(sized(n, fc.integer({ min: 0, max: 3 })), sized(n, score))
+  fc.tuple(
+    sized(n, fc.integer({ min: 0, max: 3 })).map((g) => (g.some((v) =>
+        v > 0
+      )
+      ? g
+      : [1, ...g.slice(1)])
+    ),
+    sized(n, score),
+  )
+);
+
+/** An item id: a small integer or a short string, so that lists share ids. */
+const itemId = fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constantFrom("a", "b", "c", "d"));
+
+/**
+ * A query as ids: 1–5 relevant ids and a ranked list of 0–10 distinct ids
+ * (partly relevant, partly not, missing some relevant ids).
+ */
+const rankedIdQuery = fc.tuple(
+  fc.uniqueArray(itemId, { minLength: 1, maxLength: 5 }),
+  fc.uniqueArray(itemId, { minLength: 0, maxLength: 10 }),
 );
 
 /** Inputs for each registry input type (samples: 2–40). */
@@ -62,6 +86,10 @@ export function inputs<I extends MetricInput>(input: I): fc.Arbitrary<MetricInpu
     queries: fc.array(query, { minLength: 1, maxLength: 6 }).map((qs) =>
       [qs.map((q) => q[0]), qs.map((q) => q[1])] as [number[][], number[][]]
     ),
+    rankedIds: rankedIdQuery,
+    rankedIdQueries: fc.array(rankedIdQuery, { minLength: 1, maxLength: 6 }).map((qs) =>
+      [qs.map((q) => q[0]), qs.map((q) => q[1])] as [ItemId[][], ItemId[][]]
+    ),
     regression: fc.integer({ min: 2, max: 40 }).chain((n) =>
       fc.tuple(
         sized(n, fc.double({ min: -100, max: 100, noNaN: true })),
@@ -88,6 +116,16 @@ export function perfectableInputs<I extends MetricInput>(
     )
   );
   if (input === "relevance") return exactlyK as unknown as fc.Arbitrary<MetricInputs[I]>;
+  const exactlyKIds = fc.tuple(
+    fc.uniqueArray(itemId, { minLength: k, maxLength: k }),
+    fc.uniqueArray(itemId, { minLength: 0, maxLength: 10 }),
+  );
+  if (input === "rankedIds") return exactlyKIds as unknown as fc.Arbitrary<MetricInputs[I]>;
+  if (input === "rankedIdQueries") {
+    return fc.array(exactlyKIds, { minLength: 1, maxLength: 5 }).map((
+      qs,
+    ) => [qs.map((q) => q[0]), qs.map((q) => q[1])]) as unknown as fc.Arbitrary<MetricInputs[I]>;
+  }
   if (input === "queries") {
     return fc.array(exactlyK, { minLength: 1, maxLength: 5 }).map((
       qs,
@@ -99,6 +137,19 @@ export function perfectableInputs<I extends MetricInput>(
 const permute = <T>(values: ArrayLike<T>, order: Int32Array): T[] =>
   Array.from(order, (i) => values[i]);
 
+/**
+ * Id lists under the changes that must not matter: the relevant set in
+ * another order, and every id renamed by the same one-to-one map (numbers
+ * and strings swap); the ranked order is kept.
+ */
+function renamedIds(relevant: ItemId[], ranked: ItemId[], seed: number): [ItemId[], ItemId[]] {
+  const rename = (id: ItemId) => (typeof id === "number" ? `n${id}` : id.charCodeAt(0) + 1000);
+  return [
+    permute(relevant.map(rename), permutation(relevant.length, { seed })),
+    ranked.map(rename),
+  ];
+}
+
 /** The same samples (queries: and documents) in another order, given a seed. */
 export function permuted<I extends MetricInput>(
   input: I,
@@ -107,6 +158,16 @@ export function permuted<I extends MetricInput>(
 ): MetricInputs[I] {
   const [a, b] = data as [ArrayLike<unknown>, ArrayLike<unknown>];
   const order = permutation(a.length, { seed });
+  if (input === "rankedIds") {
+    return renamedIds(a as ItemId[], b as ItemId[], seed) as unknown as MetricInputs[I];
+  }
+  if (input === "rankedIdQueries") {
+    const pairs = Array.from(
+      order,
+      (q) => renamedIds((a as ItemId[][])[q], (b as ItemId[][])[q], seed + q + 1),
+    );
+    return [pairs.map((p) => p[0]), pairs.map((p) => p[1])] as unknown as MetricInputs[I];
+  }
   if (input === "queries") {
     const qa = permute(a as number[][], order), qb = permute(b as number[][], order);
     const inner = qa.map((q, i) => permutation(q.length, { seed: seed + i + 1 }));
@@ -130,6 +191,19 @@ export function perfect<I extends MetricInput>(input: I, data: MetricInputs[I]):
         yTrue,
         (yTrue as unknown as number[][]).map((q) => [...q]),
       ] as unknown as MetricInputs[I];
+    case "rankedIds": {
+      // every relevant id first, then the retrieved ids that are not relevant
+      const [relevant, ranked] = data as unknown as [ItemId[], ItemId[]];
+      return [relevant, [
+        ...relevant,
+        ...ranked.filter((id) => !relevant.includes(id)),
+      ]] as unknown as MetricInputs[I];
+    }
+    case "rankedIdQueries": {
+      const [relevant, ranked] = data as unknown as [ItemId[][], ItemId[][]];
+      const best = relevant.map((r, q) => [...r, ...ranked[q].filter((id) => !r.includes(id))]);
+      return [relevant, best] as unknown as MetricInputs[I];
+    }
     default:
       return [yTrue, Array.from(yTrue)] as MetricInputs[I];
   }

@@ -37,18 +37,31 @@ export function meanOverTieOrders(
 export const dcgOfRanking = (ranked: number[], k: number) =>
   ranked.slice(0, k).reduce((s, g, i) => s + g / Math.log2(i + 2), 0);
 
-/** AP@k of grades in rank order, normaliser min(R, k). */
-export function apOfRanking(ranked: number[], k: number): number {
+/**
+ * AP@k of grades in rank order, written from the definitions: the sum of
+ * P@i at the relevant ranks i ≤ k over R ("relevant"), min(R, k) ("capped")
+ * or the relevant documents in the top k ("hits"); 0 when that is 0.
+ */
+export function apOfRanking(
+  ranked: number[],
+  k: number,
+  normalization: "relevant" | "capped" | "hits" = "capped",
+): number {
   const relevant = ranked.filter((g) => g > 0).length;
   let hits = 0, sum = 0;
   ranked.slice(0, k).forEach((g, i) => {
     if (g > 0) sum += ++hits / (i + 1);
   });
-  return Math.min(relevant, k) === 0 ? 0 : sum / Math.min(relevant, k);
+  const n = normalization === "relevant"
+    ? relevant
+    : normalization === "capped"
+    ? Math.min(relevant, k)
+    : hits;
+  return n === 0 ? 0 : sum / n;
 }
 
-/** 1 / rank of the first relevant document, 0 if none. */
-export function rrOfRanking(ranked: number[]): number {
+/** 1 / rank of the first relevant document, 0 if none in the top k. */
+export function rrOfRanking(ranked: number[], k = ranked.length): number {
   const i = ranked.findIndex((g) => g > 0);
-  return i < 0 ? 0 : 1 / (i + 1);
+  return i < 0 || i >= k ? 0 : 1 / (i + 1);
 }

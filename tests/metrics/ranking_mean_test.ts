@@ -28,8 +28,33 @@ Deno.test("meanAveragePrecisionAtK() and meanReciprocalRank() on the IIR ch. 8 t
   assert.equal(meanReciprocalRank([SYSTEM1, SYSTEM2], [RANK_ORDER, RANK_ORDER]), 0.75);
 });
 
-Deno.test("meanNdcgAtK() counts a query without relevant documents as 0", () => {
-  assert.equal(meanNdcgAtK([[3, 1, 0], [0, 0, 0]], [[3, 2, 1], [3, 2, 1]], { k: 2 }), 0.5);
+Deno.test("meanNdcgAtK() counts a query without relevant documents as 0 unless told to skip it", () => {
+  // scikit-learn's ndcg_score scores a query whose true relevances are all 0 as 0
+  // (_ndcg_sample_scores: gain[all_irrelevant] = 0), so by hand (1 + 0)/2 = 0.5
+  const yTrue = [[3, 1, 0], [0, 0, 0]], yScore = [[3, 2, 1], [3, 2, 1]];
+  assert.equal(meanNdcgAtK(yTrue, yScore, { k: 2 }), 0.5);
+  assert.equal(meanNdcgAtK(yTrue, yScore, { k: 2, noRelevant: "skip" }), 1);
+  throwsWith(
+    () => meanNdcgAtK(yTrue, yScore, { k: 2, noRelevant: "error" }),
+    RangeError,
+    'Cannot compute meanNdcgAtK: yTrue[1] has no relevant item, so its NDCG is undefined; pass noRelevant: "skip" or "zero"',
+  );
+  // precision of such a query is 0, counted by default
+  assert.equal(meanPrecisionAtK(yTrue, yScore, { k: 2 }), 0.5);
+  assert.equal(meanPrecisionAtK(yTrue, yScore, { k: 2, noRelevant: "skip" }), 1);
+});
+
+Deno.test("meanReciprocalRank() with k is MRR@k (IIR ch. 8 exercise: 1 and 1/2, so MRR@1 = 1/2)", () => {
+  assert.equal(meanReciprocalRank([SYSTEM1, SYSTEM2], [RANK_ORDER, RANK_ORDER], { k: 1 }), 0.5);
+  assert.equal(meanReciprocalRank([SYSTEM1, SYSTEM2], [RANK_ORDER, RANK_ORDER], { k: 2 }), 0.75);
+});
+
+Deno.test("the means reject an unknown noRelevant policy", () => {
+  throwsWith(
+    () => meanRecallAtK([[1, 0]], [[2, 1]], { noRelevant: "ignore" as never }),
+    RangeError,
+    'Cannot compute meanRecallAtK: noRelevant must be one of "skip", "zero", "error", got "ignore"',
+  );
 });
 
 const queries = fc.array(
@@ -54,12 +79,28 @@ Deno.test("the mean ranking metrics average the per-query metrics", () => {
         avg((a, b) => ndcgAtK(a, b, { k, gain: "exponential" })),
       );
       assertClose(meanPrecisionAtK(t, s, { k }), avg((a, b) => precisionAtK(a, b, { k })));
-      assertClose(meanRecallAtK(t, s, { k }), avg((a, b) => recallAtK(a, b, { k })));
-      assertClose(meanReciprocalRank(t, s), avg(reciprocalRank));
-      assertClose(
-        meanAveragePrecisionAtK(t, s, { k }),
-        avg((a, b) => averagePrecisionAtK(a, b, { k })),
-      );
+      // recall, RR and AP: per-query NaN without relevant documents; the mean's policy decides
+      const judged = qs.filter((q) => q[0].some((g) => g > 0));
+      const perQuery: [string, (a: number[], b: number[]) => number, typeof meanRecallAtK][] = [
+        ["recall", (a, b) => recallAtK(a, b, { k }), meanRecallAtK],
+        ["rr", (a, b) => reciprocalRank(a, b, { k }), meanReciprocalRank],
+        ["ap", (a, b) => averagePrecisionAtK(a, b, { k }), meanAveragePrecisionAtK],
+      ];
+      for (const [name, one, many] of perQuery) {
+        const defined = judged.map((q) => one(q[0], q[1]));
+        const sum = defined.reduce((a, b) => a + b, 0);
+        assertClose(many(t, s, { k, noRelevant: "zero" }), sum / qs.length, {}, name);
+        if (judged.length === 0) {
+          assert.throws(() => many(t, s, { k, noRelevant: "skip" }), /no query has a relevant/);
+        } else {
+          assertClose(many(t, s, { k, noRelevant: "skip" }), sum / judged.length, {}, name);
+        }
+        if (judged.length < qs.length) {
+          assert.throws(() => many(t, s, { k }), /has no relevant item/, name);
+        } else {
+          assertClose(many(t, s, { k }), sum / qs.length, {}, name);
+        }
+      }
     }),
     { seed: 42, numRuns: 200 },
   );

@@ -5,6 +5,7 @@ import {
   logisticRegression,
   mlp,
   predictProba,
+  quantizeInt8,
   standardize,
 } from "@lib/models/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
@@ -91,6 +92,36 @@ Deno.test("denseScorer() rejects unsupported models and mis-sized input", () => 
   assert.throws(
     () => denseScorer(model)({ values: [1, 2, 3], numRows: 1 }),
     new RangeError("Cannot score rows: values must hold numRows × 2 = 2 numbers, got 3"),
+  );
+  model.dispose();
+});
+
+Deno.test("quantizeInt8() errs by at most half a step per weight", () => {
+  const rng = createRng(9);
+  const w = Float32Array.from({ length: 64 * 8 }, () => rng.normal(0, 0.3));
+  const { values, scale } = quantizeInt8(w, 8);
+  w.forEach((v, i) => assert.ok(Math.abs(v - scale[i % 8] * values[i]) <= scale[i % 8] / 2 + 1e-9));
+  for (let o = 0; o < 8; o++) {
+    // The largest weight of each column maps to ±127.
+    assert.ok(Array.from(values).some((q, i) => i % 8 === o && Math.abs(q) === 127));
+  }
+  assert.deepEqual(Array.from(quantizeInt8([0, 0], 1).values), [0, 0]);
+  assert.throws(
+    () => quantizeInt8([1, 2, 3], 2),
+    /Cannot quantize weights to int8: w.length must be a multiple of outDim, got 3 and 2/,
+  );
+});
+
+Deno.test("denseScorer() with int8 weights stays close to the float32 scorer", () => {
+  const model = mlp({ inputDim: 6, hidden: [16, 16], outputDim: 1, seed: 4 });
+  const values = randomRows(50, 6, 5);
+  const full = denseScorer(model)({ values, numRows: 50 });
+  const int8 = denseScorer(model, { weights: "int8" })({ values, numRows: 50 });
+  assertClose(int8, full, { abs: 0.02 });
+  assert.ok(int8.some((p, i) => p !== full[i]), "quantisation changes the outputs a little");
+  assert.throws(
+    () => denseScorer(model, { weights: "int4" as "int8" }),
+    /weights must be "float32" or "int8", got "int4"/,
   );
   model.dispose();
 });

@@ -10,6 +10,7 @@ const BUILDERS: Record<string, (titles: TitleOptions) => Figure> = {
   histogramChart: (t) => plot.histogramChart([{ values: [1] }], t),
   heatmapChart: (t) => plot.heatmapChart([[1]], t),
   bandChart: (t) => plot.bandChart([{ x: [1], y: [1], spread: [0] }], t),
+  intervalChart: (t) => plot.intervalChart(["a"], [{ estimate: [1], lower: [0], upper: [2] }], t),
 };
 
 Deno.test("every chart builder is in the title registry", () => {

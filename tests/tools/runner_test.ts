@@ -37,7 +37,7 @@ async function runNotebooks(args: string[], env: Record<string, string> = {}) {
     const result = await runTool("run_notebooks.ts", [...args, "--out", out], env);
     const copies = new Map<string, Cell[]>();
     for await (const entry of Deno.readDir(out)) {
-      copies.set(entry.name, await readCells(join(out, entry.name)));
+      if (entry.isFile) copies.set(entry.name, await readCells(join(out, entry.name)));
     }
     return { ...result, copies };
   } finally {
@@ -199,4 +199,68 @@ Deno.test("run_notebooks.ts explains how to install nbclient when Python lacks i
   assert.match(stderr, /^Cannot run notebooks: .*no-such-python cannot import nbclient\./);
   assert.match(stderr, /apt-get install python3-nbclient python3-nbconvert python3-ipykernel/);
   assert.match(stderr, /pip install nbclient ipykernel/);
+});
+
+Deno.test("run_notebooks.ts counts claims that hold and fails on one that does not", async () => {
+  const held = await runNotebooks([`${FIXTURES}/claims.ipynb`]);
+  assert.equal(held.code, 0, held.stdout);
+  assert.match(
+    held.stdout,
+    /claims\.ipynb {2}PASS {2}\d+\.\d s {2}4 code cells executed, 3 claims held\n/,
+  );
+  const failed = await runNotebooks([`${FIXTURES}/claims.ipynb`, "-p", "SEED=7"]);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stdout, /claims\.ipynb {2}FAIL .*2 claims held, SEED=7\n/);
+  assert.match(failed.stdout, /claims\.ipynb failed at cell 5 /);
+  assert.match(
+    failed.stdout,
+    /1 claim did not hold\n {2}error: ClaimFailed: ✗ the seed is even — SEED = 7\n/,
+  );
+  const shown = shownText(failed.copies.get("claims.ipynb")![5]);
+  assert.deepEqual(shown, ["✓ always\n✗ does not hold: the seed is even — SEED = 7"]);
+});
+
+Deno.test("run_notebooks.ts --sweep reruns a notebook with its sweep and names the failing run", async () => {
+  const { code, stdout } = await runNotebooks([
+    `${FIXTURES}/claims.ipynb`,
+    `${FIXTURES}/pass.ipynb`,
+    "--sweep",
+    "--jobs",
+    "2",
+  ]);
+  assert.equal(code, 1, stdout);
+  // claims.ipynb: defaults, then its metadata's sweep; pass.ipynb declares no SEED: defaults only.
+  assert.match(stdout, /claims\.ipynb {2}PASS .*3 claims held\n/);
+  assert.match(stdout, /claims\.ipynb {2}PASS .*3 claims held, SEED=8\n/);
+  assert.match(stdout, /claims\.ipynb {2}FAIL .*, SEED=7, STEPS=2\n/);
+  assert.match(stdout, /executed copy: .*sweep\/claims\.SEED=7\.STEPS=2\.ipynb/);
+  assert.match(stdout, /pass\.ipynb {2}PASS/);
+  assert.equal(lastLine(stdout), "3 passed, 1 failed");
+  const both = await runNotebooks([`${FIXTURES}/claims.ipynb`, "--sweep", "-p", "SEED=1"]);
+  assert.equal(both.code, 2);
+  assert.equal(
+    both.stderr.trim(),
+    "Cannot run notebooks: --sweep sets the parameters itself; drop -p",
+  );
+});
+
+Deno.test("run_notebooks.ts checks -p values against the parameters cell before running", async () => {
+  const cases: [string, string][] = [
+    ['SEED="7"', 'SEED="7" must be a number like its default 42, got a string'],
+    ["SEED=7.5", "SEED=7.5 must be an integer like its default 42"],
+    ["SEED=-1", "SEED=-1 must not be negative (its default is 42)"],
+    ["STEPS=0", "STEPS=0 must be at least 1"],
+    ["STEPS=11", "STEPS=11 must be at most 10"],
+  ];
+  for (const [parameter, message] of cases) {
+    const { code, stdout, stderr, copies } = await runNotebooks([
+      `${FIXTURES}/claims.ipynb`,
+      "-p",
+      parameter,
+    ]);
+    assert.equal(code, 2, parameter);
+    assert.equal(stderr.trim(), `Cannot run claims.ipynb: -p ${message}`);
+    assert.equal(stdout, "");
+    assert.equal(copies.size, 0, "nothing runs");
+  }
 });

@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import {
+  defaultParams,
+  experimentById,
+  experiments,
+  formatNumber,
+} from "../../tools/book/experiments/mod.ts";
+import { num } from "../../tools/book/experiments/types.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The constants of a notebook's parameters cell, evaluated as literals. */
+function notebookParameters(stem: string): Record<string, unknown> {
+  const nb = JSON.parse(Deno.readTextFileSync(`${ROOT}notebooks/${stem}.ipynb`));
+  const cell = nb.cells.find((c: { metadata?: { tags?: string[] } }) =>
+    c.metadata?.tags?.includes("parameters")
+  );
+  const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+  const values: Record<string, unknown> = {};
+  for (const m of source.matchAll(/^const (\w+) = (.+?);/gm)) {
+    values[m[1]] = JSON.parse(m[2].replace(/_/g, ""));
+  }
+  return values;
+}
+
+Deno.test("experiments have unique ids, valid controls and test parameters within range", () => {
+  assert.equal(new Set(experiments.map((e) => e.id)).size, experiments.length);
+  for (const e of experiments) {
+    assert.match(e.id, /^[a-z0-9-]+$/);
+    assert.ok(e.testParams, `${e.id}: testParams`);
+    for (const c of e.controls) {
+      const test: string | number | undefined = e.testParams![c.name];
+      if (c.kind === "range") {
+        assert.ok(c.min <= c.value && c.value <= c.max, `${e.id}.${c.name} default in range`);
+        assert.ok(
+          typeof test === "number" && c.min <= test && test <= c.max,
+          `${e.id}.${c.name} test value`,
+        );
+        // Values a slider can take: min + k·step.
+        for (const v of [c.value, test as number] as number[]) {
+          const k: number = (v - c.min) / c.step;
+          assert.ok(
+            Math.abs(k - Math.round(k)) < 1e-9,
+            `${e.id}.${c.name}=${v} is on the slider's grid`,
+          );
+        }
+      } else {
+        assert.ok(
+          c.options.some((o) => o.value === c.value) && c.options.some((o) => o.value === test),
+        );
+      }
+    }
+  }
+});
+
+Deno.test("every experiment gives the same numbers for the same parameters, and others for others", async () => {
+  for (const e of experiments) {
+    const a = await e.run(e.testParams!, () => {});
+    const b = await e.run({ ...e.testParams! }, () => {});
+    assert.deepEqual(a, b, e.id);
+    assert.ok(a.numbers.every((n) => Number.isFinite(n.value)), e.id);
+    assert.ok(a.summary.length > 0 && a.figure.layout.title.text.length > 0);
+    if (e.worker) continue; // a run at the chapter's sizes takes seconds
+    const d = await e.run(defaultParams(e), () => {});
+    assert.notDeepEqual(d.numbers, a.numbers, `${e.id}: defaults and test parameters differ`);
+  }
+});
+
+Deno.test("worker experiments report progress up to done = total", async () => {
+  for (const e of experiments.filter((x) => x.worker)) {
+    const seen: [number, number][] = [];
+    await e.run(e.testParams!, (done, total) => seen.push([done, total]));
+    const last = seen.at(-1)!;
+    assert.equal(last[0], last[1], e.id);
+  }
+});
+
+Deno.test("experiment defaults are the chapters' parameters, so the numbers match the notebooks", () => {
+  const ch4 = notebookParameters("04_experimentation");
+  const peeking = defaultParams(experimentById("peeking"));
+  assert.deepEqual(peeking, {
+    looks: ch4.LOOKS,
+    experiments: ch4.PEEKING_RUNS,
+    usersPerLook: ch4.PEEKING_USERS_PER_LOOK,
+    alpha: ch4.ALPHA,
+    seed: (ch4.SEED as number) + 3, // the notebook's peeking cell uses SEED + 3
+  });
+  const sizing = defaultParams(experimentById("sample-size"));
+  assert.deepEqual([sizing.baselineRate, sizing.lift, sizing.alpha, sizing.power], [
+    ch4.BASELINE_RATE,
+    ch4.EFFECT,
+    ch4.ALPHA,
+    ch4.POWER,
+  ]);
+  const ch1 = notebookParameters("01_setup");
+  const cost = defaultParams(experimentById("cost-threshold"));
+  assert.deepEqual([cost.costFp, cost.costFn, cost.seed], [ch1.COST_FP, ch1.COST_FN, ch1.SEED]);
+  const ch2 = notebookParameters("02_capacity");
+  const sla = defaultParams(experimentById("sla-planner"));
+  assert.deepEqual(
+    [10 ** (sla.log10Items as number), sla.slaMs, sla.qps, sla.perItemUs],
+    [ch2.CORPUS_SIZE, ch2.SLA_MS, ch2.QPS, ch2.CHAPTER_TREE_US],
+  );
+  const ch3 = notebookParameters("03_data_collection");
+  const exploration = defaultParams(experimentById("exploration-rate"));
+  assert.deepEqual(
+    [exploration.epsilon, exploration.days, exploration.sessionsPerDay, exploration.seed],
+    [ch3.EPSILON, ch3.DAYS, ch3.SESSIONS_PER_DAY, ch3.SEED],
+  );
+});
+
+Deno.test("the SLA planner agrees with the chapter's worked example: 10⁸ documents at 1 µs in 100 ms", async () => {
+  // 10⁵ documents per shard × 1 µs = 100 ms, so 1000 shards; 1000 QPS at 10 QPS per replica.
+  const result = await experimentById("sla-planner").run(
+    defaultParams(experimentById("sla-planner")),
+    () => {},
+  );
+  const n = Object.fromEntries(result.numbers.map((x) => [x.key, x.value]));
+  assert.equal(n.shards, 1000);
+  assert.equal(n.replicas, 100);
+});
+
+Deno.test("experimentById() and num() fail with a message naming the problem", () => {
+  assert.throws(() => experimentById("nope"), {
+    message: "Cannot find experiment: no experiment has the id nope",
+  });
+  assert.throws(() => num({ a: "x" }, "a"), {
+    message: "Cannot run experiment: a must be a finite number, got x",
+  });
+  assert.throws(() => num({}, "b"), TypeError);
+});
+
+Deno.test("formatNumber() formats each kind", () => {
+  assert.equal(formatNumber(1234.6, "integer"), "1,235");
+  assert.equal(formatNumber(0.1234, "percent"), "12.3 %");
+  assert.equal(formatNumber(0.123456, "fixed3"), "0.123");
+  assert.equal(formatNumber(1234.5678, "ms"), "1,230 ms");
+  assert.equal(formatNumber(NaN, "fixed2"), "NaN");
+});
