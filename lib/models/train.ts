@@ -1,4 +1,4 @@
-import { tf } from "../tf/mod.ts";
+import { recoverEngine, tf } from "../tf/mod.ts";
 import { permutation, resolveRng, type Rng } from "../random/mod.ts";
 import { createProgress } from "../plot/progress.ts";
 import { assertInteger, raise } from "../_shared/validate.ts";
@@ -168,6 +168,8 @@ export async function fit(
   options: FitOptions,
 ): Promise<History> {
   validate(model, x, y, options);
+  // A training stopped by a kernel interrupt leaves the engine recording no gradients.
+  recoverEngine();
   const { epochs, batchSize = 32, shuffle = true, validationData, evalBatchSize = 1024 } = options;
   const rng = shuffle ? resolveRng({ seed: options.seed, rng: options.rng }, CONTEXT) : undefined;
   const stopper = options.earlyStopping === undefined

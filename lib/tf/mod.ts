@@ -24,3 +24,4 @@ export * from "./setup.ts";
 export * from "./patches.ts";
 export * from "./initializers.ts";
 export { tensorScatterAdd } from "./scatter_add.ts";
+export { recoverEngine } from "./recover.ts";

@@ -126,6 +126,8 @@ Deno.test({
     `);
     assert.equal(code, 0, stderr);
     assert.ok(Number(stdout) > 1000);
-    assert.ok(performance.now() - t0 < 30_000);
+    // It exits (a script left waiting on the browser never would); the bound is for a hang,
+    // not for speed, and holds on a machine as busy as a shared CI runner.
+    assert.ok(performance.now() - t0 < 120_000);
   },
 });
