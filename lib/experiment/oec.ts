@@ -80,6 +80,12 @@ export interface GuardrailReading {
   nonInferior: boolean;
 }
 
+/** Options of {@link launchDecision}. */
+export interface LaunchDecisionOptions {
+  /** Name of the tested metric in the reasons (default `"the primary metric"`), e.g. `"the OEC"`. */
+  metric?: string;
+}
+
 /** Result of {@link launchDecision}. */
 export interface LaunchDecision {
   /** `"ship"`, `"do not ship"` or `"inconclusive"` (run longer or larger). */
@@ -96,8 +102,9 @@ export interface LaunchDecision {
  *
  * @param primary The primary test (e.g. `welchTTest` on the OEC).
  * @param guardrails Named non-inferiority results (`nonInferiorityTest`).
+ * @param options `metric`: how the reasons name the tested metric (default "the primary metric").
  * @returns See {@link LaunchDecision}.
- * @throws {TypeError} If an argument has the wrong shape.
+ * @throws {TypeError} If an argument has the wrong shape or `metric` is not a non-empty string.
  * @see notebooks/04_experimentation.ipynb
  * @example
  * ```ts
@@ -106,13 +113,20 @@ export interface LaunchDecision {
  * const primary = { significant: true, effect: { estimate: 0.2 } };
  * assert.equal(launchDecision(primary, [{ name: "latency", nonInferior: true }]).decision, "ship");
  * assert.equal(launchDecision(primary, [{ name: "latency", nonInferior: false }]).decision, "do not ship");
+ * const named = launchDecision(primary, [], { metric: "the OEC" });
+ * assert.equal(named.reasons[0], "the OEC improved significantly");
  * ```
  */
 export function launchDecision(
   primary: PrimaryReading,
   guardrails: readonly GuardrailReading[],
+  options: LaunchDecisionOptions = {},
 ): LaunchDecision {
   const context = "compute launchDecision";
+  const metric = options?.metric ?? "the primary metric";
+  if (typeof metric !== "string" || metric.length === 0) {
+    raise("type", context, `options.metric must be a non-empty string, got ${metric}`);
+  }
   if (typeof primary?.significant !== "boolean" || typeof primary?.effect?.estimate !== "number") {
     raise("type", context, "primary must have significant and effect.estimate");
   }
@@ -129,10 +143,10 @@ export function launchDecision(
   const worse = primary.significant && primary.effect.estimate < 0;
   const reasons = [
     better
-      ? "the primary metric improved significantly"
+      ? `${metric} improved significantly`
       : worse
-      ? "the primary metric got significantly worse"
-      : "the primary metric did not change significantly",
+      ? `${metric} got significantly worse`
+      : `${metric} did not change significantly`,
     ...failed,
   ];
   if (worse || failed.length > 0) return { decision: "do not ship", reasons };

@@ -1,6 +1,5 @@
 import chisquare from "@stdlib/stats-base-dists-chisquare";
 import { assertFiniteArray, assertOpenUnit, assertSameLength, raise } from "../_shared/validate.ts";
-import { normalQuantile } from "./_stats.ts";
 import { splitByArm } from "./split_arms.ts";
 import { welchTTest } from "./t_test.ts";
 import type { Estimate } from "./types.ts";
@@ -75,9 +74,9 @@ export interface SegmentEffect {
   users: number;
   /** Welch difference treatment − control with its interval. */
   effect: Estimate;
-  /** Lift treatment/control − 1 with its delta-method interval. */
+  /** Lift treatment/control − 1 with its interval (the Welch interval over the control mean). */
   relativeEffect: Estimate;
-  /** Standard error of the lift. */
+  /** Delta-method standard error of the lift (control mean's noise included), for Cochran's Q. */
   relativeStandardError: number;
   /** Welch p-value of no difference in this segment. */
   pValue: number;
@@ -152,7 +151,7 @@ export function segmentEffects(
         users: idx.length,
         effect: t.effect,
         relativeEffect: rel,
-        relativeStandardError: (rel.upper - rel.estimate) / normalQuantile(1 - alpha / 2),
+        relativeStandardError: t.relativeStandardError!,
         pValue: t.pValue,
       };
     },

@@ -7,7 +7,6 @@ import {
 import {
   interval,
   meanVariance,
-  normalQuantile,
   symmetricPValue,
   tCdf,
   testDecision,
@@ -32,6 +31,11 @@ export interface TTestResult extends TestResult {
   df: number;
   /** Standard error of the difference in means. */
   standardError: number;
+  /**
+   * Delta-method standard error of the lift x̄_t/x̄_c − 1, which adds the control mean's own
+   * noise to that of the difference; `null` unless the control mean is positive.
+   */
+  relativeStandardError: number | null;
 }
 
 /** Checks and summarises both arms (raw samples or summary statistics), then tests. */
@@ -60,11 +64,17 @@ function core<Arm>(
   const statistic = diff / se;
   const pValue = symmetricPValue(statistic, (x) => tCdf(x, df), alternative);
   const effect = interval(diff, se, alpha, alternative, (p) => tQuantile(p, df));
-  let relativeEffect: Estimate | null = null;
+  let relativeEffect: Estimate | null = null, relativeStandardError: number | null = null;
   if (c.mean > 0) {
-    const lift = t.mean / c.mean - 1;
-    const seLift = Math.sqrt(vt / t.n / c.mean ** 2 + (t.mean ** 2 * vc / c.n) / c.mean ** 4);
-    relativeEffect = interval(lift, seLift, alpha, alternative, normalQuantile);
+    // The difference and its interval on the scale of the control mean: excludes 0 iff p ≤ α.
+    relativeEffect = {
+      estimate: diff / c.mean,
+      lower: effect.lower / c.mean,
+      upper: effect.upper / c.mean,
+    };
+    relativeStandardError = Math.sqrt(
+      vt / t.n / c.mean ** 2 + (t.mean ** 2 * vc / c.n) / c.mean ** 4,
+    );
   }
   const test = equalVariance ? "Student's t-test" : "Welch's t-test";
   return {
@@ -73,6 +83,7 @@ function core<Arm>(
     relativeEffect,
     df,
     standardError: se,
+    relativeStandardError,
   };
 }
 
@@ -101,9 +112,11 @@ function checkStats(s: SummaryStats, name: string, context: string): SummaryStat
  * $$t = \frac{\bar x_t - \bar x_c}{\sqrt{s_t^2/n_t + s_c^2/n_c}},\qquad
  *   \nu = \frac{(s_t^2/n_t + s_c^2/n_c)^2}
  *   {\frac{(s_t^2/n_t)^2}{n_t-1} + \frac{(s_c^2/n_c)^2}{n_c-1}}$$
- * The interval of the difference uses the t quantile with ν degrees of freedom;
- * the relative effect (x̄_t/x̄_c − 1) uses the delta method with normal quantiles
- * and is `null` unless the control mean is positive. When both samples are
+ * The interval of the difference uses the t quantile with ν degrees of freedom.
+ * The relative effect (lift x̄_t/x̄_c − 1) is the difference and its interval divided
+ * by the control mean x̄_c, taken as known, so the lift interval excludes 0 exactly when
+ * p ≤ α; it is `null` unless the control mean is positive. It leaves out the control
+ * mean's own noise, which `relativeStandardError` (delta method) includes. When both samples are
  * constant the statistic is NaN (0/0) or ±∞, as in scipy.
  *
  * @param control Control observations (at least 2, finite).

@@ -102,15 +102,35 @@ Deno.test("welchTTestFromStats() agrees with welchTTest() on the same data", () 
   assertClose(fromSamples.pValue, 0.07939 / 2, { abs: 5e-6 });
 });
 
-Deno.test("welchTTest() relative effect uses the delta method and needs a positive control mean", () => {
+Deno.test("welchTTest() relative effect is the difference over the control mean and needs a positive control mean", () => {
   const r = welchTTest([1, 2, 3, 4], [2, 3, 4, 5]);
-  // lift = 3.5/2.5 − 1 = 0.4; Var ≈ s_t²/(n_t x̄_c²) + x̄_t² s_c²/(n_c x̄_c⁴),
-  // with s² = 5/3 in both arms
-  const se = Math.sqrt((5 / 3) / 4 / 6.25 + (12.25 * (5 / 3) / 4) / 39.0625);
+  // lift = 3.5/2.5 − 1 = 0.4; interval = (Δ ± t_{0.975, 6} · se_Δ) / 2.5 with
+  // se_Δ = √(2 · (5/3)/4), ν = 6 (equal variances and sizes), t_{0.975, 6} = 2.446912 (tables)
+  const seDiff = Math.sqrt(2 * (5 / 3) / 4);
   assert.ok(r.relativeEffect !== null);
   assertClose(r.relativeEffect.estimate, 0.4, { abs: 1e-12 });
-  assertClose(r.relativeEffect.upper - r.relativeEffect.lower, 2 * 1.959963985 * se, { abs: 1e-8 });
-  assert.equal(welchTTest([-1, 0, 1], [1, 2, 3]).relativeEffect, null);
+  assertClose(r.relativeEffect.lower, (1 - 2.446912 * seDiff) / 2.5, { abs: 1e-6 });
+  assertClose(r.relativeEffect.upper, (1 + 2.446912 * seDiff) / 2.5, { abs: 1e-6 });
+  // delta method: Var ≈ s_t²/(n_t x̄_c²) + x̄_t² s_c²/(n_c x̄_c⁴), with s² = 5/3 in both arms
+  const se = Math.sqrt((5 / 3) / 4 / 6.25 + (12.25 * (5 / 3) / 4) / 39.0625);
+  assertClose(r.relativeStandardError!, se, { rel: 1e-12 });
+  const none = welchTTest([-1, 0, 1], [1, 2, 3]);
+  assert.equal(none.relativeEffect, null);
+  assert.equal(none.relativeStandardError, null);
+});
+
+Deno.test("welchTTest() lift interval excludes 0 exactly when p ≤ α", () => {
+  // A noisy control mean widens a delta-method lift interval past 0 near p = α; dividing the
+  // difference's interval by x̄_c keeps the two in step on both sides of α.
+  const control = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const seen = new Set<boolean>();
+  for (let shift = 0.5; shift <= 6; shift += 0.25) {
+    const r = welchTTest(control, control.map((x) => x + shift));
+    const excludes = r.relativeEffect!.lower > 0 || r.relativeEffect!.upper < 0;
+    assert.equal(excludes, r.significant, `shift ${shift}: p = ${r.pValue}`);
+    seen.add(r.significant);
+  }
+  assert.equal(seen.size, 2); // both decisions occur
 });
 
 Deno.test("welchTTest() returns NaN for two identical constant samples, as scipy", () => {
