@@ -22,6 +22,10 @@ export function _compileFor(
     : outputActivation === "softmax"
     ? "categoricalCrossentropy"
     : "meanSquaredError";
+  // Compiling again (e.g. after freezing layers) replaces the optimiser; tfjs does not free the
+  // old one, so free it here when this model owns it (its Adam moments would leak otherwise).
+  const owned = model as unknown as { isOptimizerOwned?: boolean; optimizer?: tf.Optimizer };
+  if (owned.isOptimizerOwned && owned.optimizer) owned.optimizer.dispose();
   model.compile({
     optimizer: optimizer === "adam" ? tf.train.adam(learningRate) : tf.train.sgd(learningRate),
     loss,

@@ -105,6 +105,12 @@ export interface TransferTrainOptions {
   featureLayer?: string | number;
 }
 
+/** Whole epochs over `n` rows in batches of `b = min(batchSize, n)` closest to `steps` steps. */
+export function _epochsFor(steps: number, n: number, batchSize: number): number {
+  const perEpoch = Math.ceil(n / Math.min(batchSize, n));
+  return Math.max(1, Math.round(steps / perEpoch));
+}
+
 async function trainSteps(
   model: tf.LayersModel,
   x: tf.Tensor,
@@ -114,7 +120,7 @@ async function trainSteps(
   seed: number,
 ): Promise<void> {
   const n = x.shape[0];
-  const epochs = Math.max(1, Math.round((steps * batchSize) / n));
+  const epochs = _epochsFor(steps, n, batchSize);
   await fit(model, x, y, { epochs, batchSize: Math.min(batchSize, n), seed, progress: false });
 }
 
@@ -132,8 +138,9 @@ async function trainSteps(
  *   then every layer for the other half with the smaller `fineTuneLearningRate`
  *   (so that large gradients from a random head do not wreck the pretrained weights).
  *
- * Every strategy takes the same number of gradient steps, as whole epochs over
- * `x` (at least one).
+ * Every strategy takes about the same number of gradient steps: whole epochs
+ * over `x` in batches of `min(batchSize, n)`, as many as come closest to `steps`
+ * (at least one epoch).
  *
  * @returns The trained model (the caller disposes it).
  * @throws {RangeError} If the strategy is unknown or an option is out of range.

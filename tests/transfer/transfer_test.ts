@@ -16,6 +16,7 @@ import {
   weightedLayers,
 } from "../../lib/transfer/mod.ts";
 import { cloneModel } from "../../lib/transfer/mod.ts";
+import { _epochsFor } from "../../lib/transfer/strategies.ts";
 import { loadModel, saveModel } from "../../lib/transfer/model_io.ts";
 import { cachedModel, recipeKey } from "../../lib/transfer/cache.ts";
 
@@ -247,4 +248,26 @@ Deno.test("trainTransfer() keeps the base intact, freezes what each strategy fre
   });
   tf.dispose([x, y]);
   base.dispose();
+});
+
+Deno.test("_epochsFor() takes about the asked number of gradient steps whatever the data size", () => {
+  // 5 rows in one batch of 5: 100 steps = 100 epochs; 250 rows in batches of 32: 8 steps an epoch.
+  assert.equal(_epochsFor(100, 5, 32), 100);
+  assert.equal(_epochsFor(100, 250, 32), 13); // 13 × 8 = 104 steps
+  assert.equal(_epochsFor(100, 5000, 32), 1); // one epoch is at least 157 steps
+  assert.equal(_epochsFor(50, 25, 32), 50);
+});
+
+Deno.test("recompiling a model frees the optimiser it replaces", async () => {
+  const model = tinyCnn(21);
+  compileForTransfer(model, { learningRate: 0.01 });
+  const x = tf.randomUniform([4, 8, 8, 1], 0, 1, "float32", 22);
+  const y = tf.oneHot(tf.tensor1d([0, 1, 2, 0], "int32"), 3);
+  await fit(model, x, y, { epochs: 1, batchSize: 4, seed: 1, progress: false });
+  const before = tf.memory().numTensors;
+  compileForTransfer(model, { learningRate: 0.001 });
+  await fit(model, x, y, { epochs: 1, batchSize: 4, seed: 1, progress: false });
+  assert.equal(tf.memory().numTensors, before, "the new Adam state replaces the old one");
+  tf.dispose([x, y]);
+  model.dispose();
 });
