@@ -13,7 +13,10 @@ export interface FitDiagnosisOptions {
   targetLoss: number;
   /** Relative slack on `targetLoss`: underfitting when final train > target·(1 + tol). @default 0.05 */
   targetTolerance?: number;
-  /** Overfitting when the final validation loss exceeds train by this share of train. @default 0.2 */
+  /**
+   * Overfitting when the final validation loss exceeds train by this share of
+   * max(train, `targetLoss`). @default 0.2
+   */
   gapTolerance?: number;
   /** Overfitting when the final validation loss exceeds its minimum by this share. @default 0.05 */
   riseTolerance?: number;
@@ -26,7 +29,7 @@ export interface FitDiagnosis {
   trainLoss: number;
   /** Final validation loss. */
   validationLoss: number;
-  /** (validation − train)/train at the end. */
+  /** (validation − train)/max(train, targetLoss) at the end. */
   gap: number;
   /** Epoch (0-based) of the lowest validation loss. */
   bestEpoch: number;
@@ -43,7 +46,9 @@ export interface FitDiagnosis {
  * 1. **underfitting** if the final training loss exceeds `targetLoss·(1 + targetTolerance)`:
  *    the model cannot even fit its training data (high bias: add capacity or features);
  * 2. **overfitting** if the final validation loss exceeds the final training loss by more
- *    than `gapTolerance` of it, or exceeds its own minimum (the early-stopping point of
+ *    than `gapTolerance` of the larger of the training loss and `targetLoss` (so that a
+ *    training loss near 0 does not turn a tiny absolute gap into a large relative one), or
+ *    exceeds its own minimum (the early-stopping point of
  *    `lib/curves`) by more than `riseTolerance` of it (high variance: more data,
  *    regularisation, early stopping);
  * 3. **good fit** otherwise.
@@ -62,6 +67,8 @@ export interface FitDiagnosis {
  * const train = [0.9, 0.5, 0.3, 0.1], val = [1.0, 0.6, 0.5, 0.7];
  * assert.equal(diagnoseFit(train, val, { targetLoss: 0.3 }).verdict, "overfitting");
  * assert.equal(diagnoseFit([0.9, 0.8, 0.8], [0.92, 0.82, 0.81], { targetLoss: 0.3 }).verdict, "underfitting");
+ * // Training loss near 0, validation still falling: the gap is small against the target.
+ * assert.equal(diagnoseFit([0.5, 0.01, 0.001], [0.6, 0.002, 0.0015], { targetLoss: 0.1 }).verdict, "good fit");
  * ```
  */
 export function diagnoseFit(
@@ -82,7 +89,7 @@ export function diagnoseFit(
   const last = trainLoss.length - 1;
   const train = trainLoss[last], val = validationLoss[last];
   const best = earlyStoppingPoint(validationLoss, { patience: validationLoss.length });
-  const gap = (val - train) / Math.max(Math.abs(train), 1e-12);
+  const gap = (val - train) / Math.max(Math.abs(train), targetLoss, 1e-12);
   const rise = (val - best.value) / Math.max(Math.abs(best.value), 1e-12);
   const f = (x: number) => x.toPrecision(3);
   const common = { trainLoss: train, validationLoss: val, gap, bestEpoch: best.index, rise };
@@ -100,7 +107,7 @@ export function diagnoseFit(
       reason: gap > gapTolerance
         ? `validation loss ${f(val)} exceeds training loss ${f(train)} by more than ${
           f(100 * gapTolerance)
-        } %`
+        } % of max(training loss, target ${f(targetLoss)})`
         : `validation loss rose ${f(100 * rise)} % above its minimum at epoch ${best.index}`,
     };
   }

@@ -32,6 +32,20 @@ Deno.test("diagnoseFit() tolerances move the verdict boundaries", () => {
   );
 });
 
+Deno.test("diagnoseFit() measures the gap against max(train, target), not train alone", () => {
+  // Hand-derived: train 0.00103, val 0.00154 (still falling), target 0.1. The old relative gap
+  // (0.00154 − 0.00103)/0.00103 = 0.495 would call this overfitting; against the target it is
+  // 0.00051/0.1 = 0.0051, and the rise is 0: a good fit.
+  const nearZero = diagnoseFit([0.5, 0.01, 0.00103], [0.6, 0.002, 0.00154], { targetLoss: 0.1 });
+  assert.equal(nearZero.verdict, "good fit");
+  assertClose(nearZero.gap, 0.0051);
+  assert.equal(nearZero.rise, 0);
+  // A gap large against the target still is overfitting: (0.55 − 0.000003)/0.1 ≈ 5.5.
+  const wide = diagnoseFit([0.7, 0.01, 0.000003], [0.6, 0.5, 0.55], { targetLoss: 0.1 });
+  assert.equal(wide.verdict, "overfitting");
+  assertClose(wide.gap, 5.49997);
+});
+
 Deno.test("diagnoseFit() rejects bad input", () => {
   assert.throws(() => diagnoseFit([1, 2], [1], { targetLoss: 1 }), {
     message:
