@@ -1,28 +1,11 @@
-import {
-  assertFiniteNumber,
-  assertInteger,
-  assertOpenUnit,
-  assertPositive,
-} from "../_shared/validate.ts";
+import { assertPositive } from "../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../random/mod.ts";
 import { msprt } from "./msprt.ts";
-import type { RuleOutcome } from "./peeking.ts";
+import { _lookStream, type LookStreamOptions, type RuleOutcome } from "./peeking.ts";
 import { equalLooks, groupSequentialBoundaries } from "./sequential.ts";
 
 /** Options of {@link simulateAlwaysValid}. */
-export interface AlwaysValidOptions {
-  /** Simulated experiments. @default 2000 */
-  experiments?: number;
-  /** Looks per experiment; the mSPRT may look as often as it likes. @default 10 */
-  looks?: number;
-  /** Users added to each arm between looks. @default 500 */
-  usersPerLook?: number;
-  /** Control conversion rate. @default 0.1 */
-  baselineRate?: number;
-  /** Treatment conversion rate (equal to the control's: an A/A test). */
-  treatmentRate?: number;
-  /** Two-sided significance level. @default 0.05 */
-  alpha?: number;
+export interface AlwaysValidOptions extends LookStreamOptions {
   /** Mixture standard deviation τ of the mSPRT, in conversion-rate units (> 0). */
   tau: number;
   /**
@@ -66,22 +49,11 @@ export function simulateAlwaysValid(
   random: RandomOptions,
 ): AlwaysValidResult {
   const context = "run simulateAlwaysValid";
-  const {
-    experiments = 2000,
-    looks = 10,
-    usersPerLook = 500,
-    baselineRate = 0.1,
-    treatmentRate = options?.baselineRate ?? 0.1,
-    alpha = 0.05,
-    tau,
-    groupSequential = true,
-  } = options ?? ({} as AlwaysValidOptions);
-  assertInteger(experiments, "experiments", context, { min: 1 });
-  assertInteger(looks, "looks", context, { min: 1 });
-  assertInteger(usersPerLook, "usersPerLook", context, { min: 1 });
-  assertFiniteNumber(baselineRate, "baselineRate", context, { min: 0, max: 1 });
-  assertFiniteNumber(treatmentRate, "treatmentRate", context, { min: 0, max: 1 });
-  assertOpenUnit(alpha, "alpha", context);
+  const { experiments, looks, usersPerLook, baselineRate, treatmentRate, alpha } = _lookStream(
+    options,
+    context,
+  );
+  const { tau, groupSequential = true } = options ?? ({} as AlwaysValidOptions);
   assertPositive(tau, "tau", context);
   const rng = resolveRng(random, context);
   const bounds = groupSequential

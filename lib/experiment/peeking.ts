@@ -13,8 +13,8 @@ import {
   type SpendingFunction,
 } from "./sequential.ts";
 
-/** Options of {@link simulatePeeking}. */
-export interface PeekingOptions {
+/** The simulated conversion streams shared by {@link simulatePeeking} and `simulateAlwaysValid`. */
+export interface LookStreamOptions {
   /** Number of simulated experiments. @default 2000 */
   experiments?: number;
   /** Equally spaced looks per experiment. @default 10 */
@@ -27,6 +27,32 @@ export interface PeekingOptions {
   treatmentRate?: number;
   /** Two-sided significance level. @default 0.05 */
   alpha?: number;
+}
+
+/** {@link LookStreamOptions} with their defaults filled in and validated. */
+export function _lookStream(
+  options: LookStreamOptions | undefined,
+  context: string,
+): Required<LookStreamOptions> {
+  const {
+    experiments = 2000,
+    looks = 10,
+    usersPerLook = 500,
+    baselineRate = 0.1,
+    treatmentRate = options?.baselineRate ?? 0.1,
+    alpha = 0.05,
+  } = options ?? {};
+  assertInteger(experiments, "experiments", context, { min: 1 });
+  assertInteger(looks, "looks", context, { min: 1 });
+  assertInteger(usersPerLook, "usersPerLook", context, { min: 1 });
+  assertFiniteNumber(baselineRate, "baselineRate", context, { min: 0, max: 1 });
+  assertFiniteNumber(treatmentRate, "treatmentRate", context, { min: 0, max: 1 });
+  assertOpenUnit(alpha, "alpha", context);
+  return { experiments, looks, usersPerLook, baselineRate, treatmentRate, alpha };
+}
+
+/** Options of {@link simulatePeeking}. */
+export interface PeekingOptions extends LookStreamOptions {
   /** Spending function of the valid sequential design. @default "obrien-fleming" */
   spending?: SpendingFunction;
 }
@@ -81,21 +107,11 @@ export interface PeekingResult {
  */
 export function simulatePeeking(options: PeekingOptions, random: RandomOptions): PeekingResult {
   const context = "run simulatePeeking";
-  const {
-    experiments = 2000,
-    looks = 10,
-    usersPerLook = 500,
-    baselineRate = 0.1,
-    treatmentRate = options.baselineRate ?? 0.1,
-    alpha = 0.05,
-    spending = "obrien-fleming",
-  } = options;
-  assertInteger(experiments, "experiments", context, { min: 1 });
-  assertInteger(looks, "looks", context, { min: 1 });
-  assertInteger(usersPerLook, "usersPerLook", context, { min: 1 });
-  assertFiniteNumber(baselineRate, "baselineRate", context, { min: 0, max: 1 });
-  assertFiniteNumber(treatmentRate, "treatmentRate", context, { min: 0, max: 1 });
-  assertOpenUnit(alpha, "alpha", context);
+  const { experiments, looks, usersPerLook, baselineRate, treatmentRate, alpha } = _lookStream(
+    options,
+    context,
+  );
+  const { spending = "obrien-fleming" } = options;
   assertOneOf(spending, ["obrien-fleming", "pocock"] as const, "spending", context);
   const rng = resolveRng(random, context);
   const design = groupSequentialBoundaries(equalLooks(looks), { alpha, spending });
