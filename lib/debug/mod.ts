@@ -33,5 +33,6 @@ export * from "./drift/report.ts";
 export * from "./skew.ts";
 export * from "./fit_diagnosis.ts";
 export * from "./slices.ts";
+export * from "./slice_regressions.ts";
 export * from "./failure_review.ts";
 export * from "./attribution.ts";
