@@ -7,6 +7,7 @@ import {
   populationStabilityIndex,
 } from "@lib/debug/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
+import { assertClose } from "../_util/assert_close.ts";
 
 const rng = createRng(3);
 const normal = (n: number, mean = 0) => Array.from({ length: n }, () => rng.normal(mean, 1));
@@ -26,7 +27,47 @@ Deno.test("driftFalseAlarmRates() gives KS about alpha without drift", () => {
   const [r] = driftFalseAlarmRates({ x: normal(1500) }, { liveSize: 500, repeats: 400, seed: 9 });
   // 400 splits at alpha = 0.05: the rate's binomial sd is 0.011.
   assert.ok(r.ks > 0.01 && r.ks < 0.09, `ks false-alarm rate ${r.ks}`);
-  assert.equal(r.psi, 0); // PSI noise at these sizes is ≈ 9·(1/500 + 1/1000) = 0.027 < 0.2
+  assert.equal(r.psi, 0); // PSI noise at these sizes is ≈ 9·(1/500 + 1/1000) = 0.027 < 0.25
+});
+
+Deno.test("driftReport() gives the asymptotic critical D of the KS alarm", () => {
+  const [r] = driftReport({ x: normal(100) }, { x: normal(100) });
+  // c(0.05) = 1.358 (Smirnov's table, e.g. Massey 1951, JASA 46, Table 1), × √(200/10⁴).
+  assertClose(r.ksCritical, 1.3581 * Math.sqrt(0.02), { rel: 1e-4 });
+  const [s] = driftReport({ x: normal(400) }, { x: normal(100) }, { ksAlpha: 0.01 });
+  assertClose(s.ksCritical, 1.6276 * Math.sqrt(500 / 40000), { rel: 1e-4 }); // c(0.01) = 1.628
+});
+
+Deno.test("driftFalseAlarmRates() resamples at sizes larger than the reference", () => {
+  const [r] = driftFalseAlarmRates({ x: normal(600) }, {
+    liveSize: 1200,
+    referenceSize: 600,
+    sampling: "bootstrap",
+    repeats: 200,
+    seed: 2,
+    ksMethod: "asymp",
+  });
+  // Ties from resampling make KS conservative: at most about alpha (binomial sd 0.015).
+  assert.ok(r.ks <= 0.09, `ks false-alarm rate ${r.ks}`);
+  assert.equal(r.psi, 0);
+  const small = driftFalseAlarmRates({ x: normal(600) }, {
+    liveSize: 30,
+    referenceSize: 30,
+    sampling: "bootstrap",
+    repeats: 200,
+    seed: 2,
+  })[0];
+  assert.ok(small.psi > 0.5, `PSI crosses 0.25 by chance with 30 values: ${small.psi}`);
+});
+
+Deno.test("driftChart() draws each statistic's own threshold", () => {
+  const x = normal(200);
+  const fig = driftChart(driftReport({ x, y: x }, { x: x.map((v) => v + 1), y: x }));
+  assert.deepEqual(fig.data.map((t) => t.type), ["bar", "bar", "scatter", "bar"]);
+  const lines = (fig.layout.shapes as { y0: number }[]).map((s) => s.y0);
+  assert.deepEqual(lines, [0.1, 0.25, 0.1]);
+  const critical = fig.data.find((t) => t.name === "critical D (KS alarm)")!;
+  assertClose(critical.y![0] as number, 1.3581 * Math.sqrt(0.01), { rel: 1e-4 });
 });
 
 Deno.test("driftFalseAlarmRates() is reproducible from the seed", () => {
@@ -52,6 +93,23 @@ Deno.test("driftReport(), driftFalseAlarmRates() and driftChart() reject bad inp
       'Cannot compute driftFalseAlarmRates: reference "a" must have at least liveSize + bins = 12 values, got 3',
   });
   assert.throws(() => driftFalseAlarmRates({ a: normal(50) }, { liveSize: 10 }), TypeError);
+  assert.throws(
+    () => driftFalseAlarmRates({ a: normal(50) }, { liveSize: 10, referenceSize: 20, seed: 1 }),
+    { message: 'Cannot compute driftFalseAlarmRates: referenceSize needs sampling: "bootstrap"' },
+  );
+  assert.throws(
+    () =>
+      driftFalseAlarmRates({ a: normal(50) }, {
+        liveSize: 10,
+        sampling: "every" as "split",
+        seed: 1,
+      }),
+    RangeError,
+  );
+  assert.throws(
+    () => driftChart(driftReport({ a: normal(50) }, { a: normal(50) }), { jsThreshold: -1 }),
+    RangeError,
+  );
   assert.throws(() => driftChart([]), {
     message: "Cannot build driftChart: report must be a non-empty array of driftReport rows",
   });

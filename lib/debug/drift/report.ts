@@ -1,11 +1,12 @@
 import {
   assertFiniteNumber,
   assertInteger,
+  assertOneOf,
   assertOpenUnit,
   raise,
 } from "../../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../../random/mod.ts";
-import { barChart } from "../../plot/mod.ts";
+import { barChart, subplotGrid } from "../../plot/mod.ts";
 import type { Figure } from "../../plot/mod.ts";
 import { populationStabilityIndex } from "./psi.ts";
 import { type KsMethod, ksTwoSample } from "./ks.ts";
@@ -18,7 +19,7 @@ export type FeatureColumns = Readonly<Record<string, ArrayLike<number>>>;
 export interface DriftOptions {
   /** Quantile bins of the reference for PSI and Jensen–Shannon. @default 10 */
   bins?: number;
-  /** PSI above this raises an alarm (the usual "major shift" line). @default 0.2 */
+  /** PSI above this raises an alarm (the usual "major shift" line). @default 0.25 */
   psiThreshold?: number;
   /** A KS p-value below this raises an alarm. @default 0.05 */
   ksAlpha?: number;
@@ -37,6 +38,12 @@ export interface FeatureDrift {
   ksStatistic: number;
   /** Two-sided KS p-value. */
   ksPValue: number;
+  /**
+   * The asymptotic critical D at `ksAlpha` for these sample sizes,
+   * $c(\alpha)\sqrt{(n+m)/(nm)}$ with $c(\alpha) = \sqrt{-\ln(\alpha/2)/2}$: D above it
+   * alarms (the alarm itself uses the p-value, so near the line the two can differ).
+   */
+  ksCritical: number;
   /** Jensen–Shannon distance (nats) on the PSI bins. */
   jsDistance: number;
   /** Alarms raised by each statistic. */
@@ -44,7 +51,7 @@ export interface FeatureDrift {
 }
 
 function resolve(options: DriftOptions, context: string): Required<DriftOptions> {
-  const { bins = 10, psiThreshold = 0.2, ksAlpha = 0.05, jsThreshold = 0.1, ksMethod = "auto" } =
+  const { bins = 10, psiThreshold = 0.25, ksAlpha = 0.05, jsThreshold = 0.1, ksMethod = "auto" } =
     options;
   assertInteger(bins, "bins", context, { min: 2 });
   assertFiniteNumber(psiThreshold, "psiThreshold", context, { min: 0 });
@@ -67,6 +74,8 @@ function featureDrift(
     psi,
     ksStatistic: ks.statistic,
     ksPValue: ks.pValue,
+    ksCritical: Math.sqrt(-Math.log(o.ksAlpha / 2) / 2) *
+      Math.sqrt((ref.length + live.length) / (ref.length * live.length)),
     jsDistance,
     alarms: {
       psi: psi > o.psiThreshold,
@@ -118,6 +127,15 @@ export function driftReport(
 export interface FalseAlarmOptions extends DriftOptions, RandomOptions {
   /** Size of each no-drift live sample, taken out of the reference. */
   liveSize: number;
+  /**
+   * `"split"`: the reference is shuffled and cut into a live sample and a reference of
+   * the rest; `"bootstrap"`: both samples are drawn with replacement from the reference,
+   * so they can have the real check's sizes even when the live sample is larger than
+   * the reference (repeated values make KS slightly conservative). @default "split"
+   */
+  sampling?: "split" | "bootstrap";
+  /** Size of each bootstrap reference (`"bootstrap"` only). @default the column's length */
+  referenceSize?: number;
   /** Random splits. @default 200 */
   repeats?: number;
 }
@@ -138,10 +156,15 @@ export interface FalseAlarmRate {
  * have fixed thresholds, so their rates grow as samples shrink.
  *
  * @param reference Feature columns; each needs more than `liveSize + bins` values.
- * @param options `liveSize` (required), `repeats`, `seed` or `rng`, thresholds.
+ * With `sampling: "bootstrap"` both samples are drawn with replacement instead, at
+ * `referenceSize` and `liveSize`: the rates at the sizes of the real check.
+ *
+ * @param options `liveSize` (required), `repeats`, `sampling`, `referenceSize`, `seed`
+ *   or `rng`, thresholds and KS method.
  * @returns One {@link FalseAlarmRate} per feature.
  * @throws {RangeError} If `liveSize` or `repeats` is not a positive integer, a column
- *   is too short, or a threshold is out of range.
+ *   is too short for a split (or empty), `referenceSize` is given without bootstrap or
+ *   is below `bins`, or a threshold is out of range.
  * @throws {TypeError} Without `seed` or `rng`.
  * @see notebooks/07_debugging.ipynb
  * @example
@@ -160,15 +183,22 @@ export function driftFalseAlarmRates(
 ): FalseAlarmRate[] {
   const context = "compute driftFalseAlarmRates";
   const o = resolve(options, context);
-  const { liveSize, repeats = 200 } = options;
+  const { liveSize, repeats = 200, sampling = "split", referenceSize } = options;
   assertInteger(liveSize, "liveSize", context, { min: 1 });
   assertInteger(repeats, "repeats", context, { min: 1 });
+  assertOneOf(sampling, ["split", "bootstrap"], "sampling", context);
+  if (referenceSize !== undefined) {
+    if (sampling !== "bootstrap") {
+      raise("range", context, 'referenceSize needs sampling: "bootstrap"');
+    }
+    assertInteger(referenceSize, "referenceSize", context, { min: o.bins });
+  }
   const rng = resolveRng(options, context);
   const names = Object.keys(reference);
   if (names.length === 0) raise("range", context, "reference must have at least one feature");
   return names.map((f) => {
     const col = reference[f];
-    if (col.length < liveSize + o.bins) {
+    if (sampling === "split" && col.length < liveSize + o.bins) {
       raise(
         "range",
         context,
@@ -179,13 +209,22 @@ export function driftFalseAlarmRates(
     }
     const counts = { psi: 0, ks: 0, js: 0 };
     const values = Float64Array.from(col);
+    if (values.length === 0) raise("range", context, `reference ${JSON.stringify(f)} is empty`);
+    const refSize = referenceSize ?? values.length;
+    const draw = (n: number) =>
+      Float64Array.from({ length: n }, () => values[rng.int(0, values.length)]);
     for (let r = 0; r < repeats; r++) {
-      for (let i = values.length - 1; i > 0; i--) { // Fisher–Yates
-        const j = rng.int(0, i + 1);
-        [values[i], values[j]] = [values[j], values[i]];
+      let d: FeatureDrift;
+      if (sampling === "bootstrap") {
+        d = featureDrift(f, draw(refSize), draw(liveSize), o);
+      } else {
+        for (let i = values.length - 1; i > 0; i--) { // Fisher–Yates
+          const j = rng.int(0, i + 1);
+          [values[i], values[j]] = [values[j], values[i]];
+        }
+        const cut = values.length - liveSize;
+        d = featureDrift(f, values.subarray(0, cut), values.subarray(cut), o);
       }
-      const cut = values.length - liveSize;
-      const d = featureDrift(f, values.subarray(0, cut), values.subarray(cut), o);
       if (d.alarms.psi) counts.psi++;
       if (d.alarms.ks) counts.ks++;
       if (d.alarms.js) counts.js++;
@@ -199,14 +238,28 @@ export function driftFalseAlarmRates(
   });
 }
 
+/** Options of {@link driftChart}: the title and the thresholds the report used. */
+export interface DriftChartOptions {
+  /** Figure title. @default "Drift per feature" */
+  title?: string;
+  /** PSI alarm ("major shift") line. @default 0.25 */
+  psiThreshold?: number;
+  /** PSI "moderate shift" line. @default 0.1 */
+  psiModerate?: number;
+  /** Jensen–Shannon alarm line. @default 0.1 */
+  jsThreshold?: number;
+}
+
 /**
- * A bar chart of a drift report: PSI, KS statistic and Jensen–Shannon distance per
- * feature, with the PSI alarm threshold as a reference line.
+ * Three panels of a drift report, one per statistic, each with its own alarm line:
+ * PSI with the moderate (0.1) and major (0.25) shift lines, the KS statistic D with
+ * each feature's critical D (a tick over its bar, since it depends on the sample
+ * sizes), and the Jensen–Shannon distance with its threshold.
  *
  * @param report Rows of {@link driftReport} (non-empty).
- * @param options `title` (default "Drift per feature") and `psiThreshold` (default 0.2).
- * @returns A figure.
- * @throws {RangeError} If the report is empty.
+ * @param options Title and the thresholds the report used.
+ * @returns A figure of three panels.
+ * @throws {RangeError} If the report is empty or a threshold is negative.
  * @see notebooks/07_debugging.ipynb
  * @example
  * ```ts
@@ -214,26 +267,58 @@ export function driftFalseAlarmRates(
  * import { driftChart, driftReport } from "@lib/debug/mod.ts";
  * const x = Array.from({ length: 100 }, (_, i) => i);
  * const fig = driftChart(driftReport({ x }, { x: x.map((v) => v + 30) }));
- * assert.equal(fig.data.length, 3);
+ * assert.equal(fig.data.length, 4); // PSI, D, critical D, JS
+ * assert.equal(fig.data[2].name, "critical D (KS alarm)");
  * ```
  */
 export function driftChart(
   report: readonly FeatureDrift[],
-  options: { title?: string; psiThreshold?: number } = {},
+  options: DriftChartOptions = {},
 ): Figure {
   const context = "build driftChart";
   if (!Array.isArray(report) || report.length === 0) {
     raise("range", context, "report must be a non-empty array of driftReport rows");
   }
-  const { title = "Drift per feature", psiThreshold = 0.2 } = options;
-  return barChart(report.map((r) => r.feature), [
-    { name: "PSI", values: report.map((r) => r.psi) },
-    { name: "KS statistic D", values: report.map((r) => r.ksStatistic) },
-    { name: "Jensen–Shannon distance (nats)", values: report.map((r) => r.jsDistance) },
-  ], {
-    title,
+  const {
+    title = "Drift per feature",
+    psiThreshold = 0.25,
+    psiModerate = 0.1,
+    jsThreshold = 0.1,
+  } = options;
+  assertFiniteNumber(psiThreshold, "psiThreshold", context, { min: 0 });
+  assertFiniteNumber(psiModerate, "psiModerate", context, { min: 0 });
+  assertFiniteNumber(jsThreshold, "jsThreshold", context, { min: 0 });
+  const features = report.map((r) => r.feature);
+  const panel = (name: string, values: number[], yTitle: string) => ({
+    title: name,
     xTitle: "feature",
-    yTitle: "drift statistic (unitless)",
-    hLines: [{ at: psiThreshold, label: `PSI alarm ${psiThreshold}` }],
+    yTitle,
+    series: [{ name, values }],
   });
+  const psi = panel("PSI", report.map((r) => r.psi), "PSI (unitless)");
+  const ks = panel("KS statistic D", report.map((r) => r.ksStatistic), "D (CDF gap, 0–1)");
+  const js = panel("Jensen–Shannon distance", report.map((r) => r.jsDistance), "distance (√nat)");
+  const psiFig = barChart(features, psi.series, {
+    ...psi,
+    hLines: [
+      { at: psiModerate, label: `moderate ${psiModerate}` },
+      { at: psiThreshold, label: `alarm ${psiThreshold}` },
+    ],
+  });
+  const ksFig = barChart(features, ks.series, ks);
+  ksFig.data.push({
+    type: "scatter",
+    mode: "markers",
+    name: "critical D (KS alarm)",
+    x: features,
+    y: report.map((r) => r.ksCritical),
+    marker: { symbol: "line-ew-open", size: 24, color: "#222222", line: { width: 3 } },
+  });
+  const jsFig = barChart(features, js.series, {
+    ...js,
+    hLines: [{ at: jsThreshold, label: `alarm ${jsThreshold}` }],
+  });
+  // The panel titles name the bars; the legend keeps only the critical-D ticks.
+  for (const f of [psiFig, ksFig, jsFig]) f.data[0].showlegend = false;
+  return subplotGrid([psiFig, ksFig, jsFig], { title, columns: 3 });
 }
