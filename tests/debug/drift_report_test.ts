@@ -62,12 +62,17 @@ Deno.test("driftFalseAlarmRates() resamples at sizes larger than the reference",
 
 Deno.test("driftChart() draws each statistic's own threshold", () => {
   const x = normal(200);
-  const fig = driftChart(driftReport({ x, y: x }, { x: x.map((v) => v + 1), y: x }));
-  assert.deepEqual(fig.data.map((t) => t.type), ["bar", "bar", "scatter", "bar"]);
-  const lines = (fig.layout.shapes as { y0: number }[]).map((s) => s.y0);
-  assert.deepEqual(lines, [0.1, 0.25, 0.1]);
-  const critical = fig.data.find((t) => t.name === "critical D (KS alarm)")!;
-  assertClose(critical.y![0] as number, 1.3581 * Math.sqrt(0.01), { rel: 1e-4 });
+  const fig = driftChart(driftReport({ x, y: x }, { x: x.map((v) => v + 1), y: x }), {
+    psiThreshold: 0.2,
+  });
+  const trace = (name: string) => fig.data.find((t) => t.name === name)!;
+  assert.deepEqual(trace("PSI moderate shift (0.1)").y, [0.1, 0.1]);
+  assert.deepEqual(trace("PSI alarm (0.2)").y, [0.2, 0.2]);
+  assert.deepEqual(trace("JS alarm (0.1)").y, [0.1, 0.1]);
+  // Both features have 200 values on each side: c(0.05)·√(400/200²) (Massey 1951, Table 1).
+  const critical = trace("KS critical D (alarm)").y as number[];
+  critical.forEach((d) => assertClose(d, 1.3581 * Math.sqrt(0.01), { rel: 1e-4 }));
+  assert.equal(fig.layout.shapes.length, 0); // no labelled lines to overlap the bars
 });
 
 Deno.test("driftFalseAlarmRates() is reproducible from the seed", () => {

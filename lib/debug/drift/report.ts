@@ -7,7 +7,7 @@ import {
 } from "../../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../../random/mod.ts";
 import { barChart, subplotGrid } from "../../plot/mod.ts";
-import type { Figure } from "../../plot/mod.ts";
+import type { Figure, Trace } from "../../plot/mod.ts";
 import { populationStabilityIndex } from "./psi.ts";
 import { type KsMethod, ksTwoSample } from "./ks.ts";
 import { binnedJensenShannon } from "./divergence.ts";
@@ -251,10 +251,10 @@ export interface DriftChartOptions {
 }
 
 /**
- * Three panels of a drift report, one per statistic, each with its own alarm line:
- * PSI with the moderate (0.1) and major (0.25) shift lines, the KS statistic D with
- * each feature's critical D (a tick over its bar, since it depends on the sample
- * sizes), and the Jensen–Shannon distance with its threshold.
+ * Three panels of a drift report, one per statistic, each with its own thresholds drawn
+ * as ticks across every bar and named in the legend: PSI with the moderate (0.1) and
+ * alarm (0.25) lines, the KS statistic D with each feature's critical D (it depends on
+ * the sample sizes), and the Jensen–Shannon distance with its alarm line.
  *
  * @param report Rows of {@link driftReport} (non-empty).
  * @param options Title and the thresholds the report used.
@@ -267,8 +267,10 @@ export interface DriftChartOptions {
  * import { driftChart, driftReport } from "@lib/debug/mod.ts";
  * const x = Array.from({ length: 100 }, (_, i) => i);
  * const fig = driftChart(driftReport({ x }, { x: x.map((v) => v + 30) }));
- * assert.equal(fig.data.length, 4); // PSI, D, critical D, JS
- * assert.equal(fig.data[2].name, "critical D (KS alarm)");
+ * assert.deepEqual(fig.data.map((t) => t.name), [
+ *   "PSI", "PSI moderate shift (0.1)", "PSI alarm (0.25)",
+ *   "KS statistic D", "KS critical D (alarm)", "Jensen–Shannon distance", "JS alarm (0.1)",
+ * ]);
  * ```
  */
 export function driftChart(
@@ -289,36 +291,36 @@ export function driftChart(
   assertFiniteNumber(psiModerate, "psiModerate", context, { min: 0 });
   assertFiniteNumber(jsThreshold, "jsThreshold", context, { min: 0 });
   const features = report.map((r) => r.feature);
-  const panel = (name: string, values: number[], yTitle: string) => ({
-    title: name,
-    xTitle: "feature",
-    yTitle,
-    series: [{ name, values }],
-  });
-  const psi = panel("PSI", report.map((r) => r.psi), "PSI (unitless)");
-  const ks = panel("KS statistic D", report.map((r) => r.ksStatistic), "D (CDF gap, 0–1)");
-  const js = panel("Jensen–Shannon distance", report.map((r) => r.jsDistance), "distance (√nat)");
-  const psiFig = barChart(features, psi.series, {
-    ...psi,
-    hLines: [
-      { at: psiModerate, label: `moderate ${psiModerate}` },
-      { at: psiThreshold, label: `alarm ${psiThreshold}` },
-    ],
-  });
-  const ksFig = barChart(features, ks.series, ks);
-  ksFig.data.push({
+  // Thresholds are ticks over each bar, named in the legend: a label on the plot would sit on
+  // a bar, and KS's critical D differs between features of different sample sizes.
+  const ticks = (name: string, values: number[], color: string): Trace => ({
     type: "scatter",
     mode: "markers",
-    name: "critical D (KS alarm)",
+    name,
     x: features,
-    y: report.map((r) => r.ksCritical),
-    marker: { symbol: "line-ew-open", size: 24, color: "#222222", line: { width: 3 } },
+    y: values,
+    marker: { symbol: "line-ew-open", size: 40, color, line: { width: 3, color } },
   });
-  const jsFig = barChart(features, js.series, {
-    ...js,
-    hLines: [{ at: jsThreshold, label: `alarm ${jsThreshold}` }],
-  });
-  // The panel titles name the bars; the legend keeps only the critical-D ticks.
-  for (const f of [psiFig, ksFig, jsFig]) f.data[0].showlegend = false;
+  const panel = (name: string, values: number[], yTitle: string, thresholds: Trace[]) => {
+    const fig = barChart(features, [{ name, values }], { title: name, xTitle: "feature", yTitle });
+    fig.data[0].showlegend = false; // the panel title names the bars
+    fig.data.push(...thresholds);
+    return fig;
+  };
+  const psiFig = panel("PSI", report.map((r) => r.psi), "PSI (unitless)", [
+    ticks(`PSI moderate shift (${psiModerate})`, features.map(() => psiModerate), "#999999"),
+    ticks(`PSI alarm (${psiThreshold})`, features.map(() => psiThreshold), "#222222"),
+  ]);
+  const ksFig = panel("KS statistic D", report.map((r) => r.ksStatistic), "D (CDF gap, 0–1)", [
+    ticks("KS critical D (alarm)", report.map((r) => r.ksCritical), "#d62728"),
+  ]);
+  const jsFig = panel(
+    "Jensen–Shannon distance",
+    report.map((r) => r.jsDistance),
+    "distance (√nat)",
+    [
+      ticks(`JS alarm (${jsThreshold})`, features.map(() => jsThreshold), "#9467bd"),
+    ],
+  );
   return subplotGrid([psiFig, ksFig, jsFig], { title, columns: 3 });
 }
