@@ -10,7 +10,9 @@
  *   same events and names the pattern (unit change, default value, window, stale).
  * - {@link diagnoseFit}: under-, over- or good fit from training and validation curves.
  * - {@link sliceMetrics}: a metric per slice with intervals, worst slices after a
- *   multiple-testing correction; {@link reviewFailures}: where the worst examples cluster.
+ *   multiple-testing correction; {@link sliceRegressions}: the slices a change made worse
+ *   (exact sign test, Benjamini–Hochberg); {@link reviewFailures}: where the worst examples
+ *   cluster.
  * - {@link attributeFunnel} and {@link traceQuery}: which stage of a selector + ranker
  *   loses the relevant items (per-stage recall, oracle substitution, single-query trace).
  *
