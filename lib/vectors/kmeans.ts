@@ -6,7 +6,7 @@ import { assertDenseMatrix, type DenseMatrix } from "./dense_matrix.ts";
 export interface KMeansOptions extends RandomOptions {
   /** Number of clusters, at most the number of vectors. */
   k: number;
-  /** Most Lloyd iterations; stops earlier when no assignment changes. @default 100 */
+  /** Most assignment passes; stops earlier when a pass changes no assignment. @default 100 */
   maxIterations?: number;
 }
 
@@ -18,7 +18,10 @@ export interface KMeansResult {
   centroids: DenseMatrix;
   /** Sum of squared distances of the vectors to their centroids. */
   inertia: number;
-  /** Assignment passes run (the last one changes nothing unless `maxIterations` stopped it). */
+  /**
+   * Assignment passes run, the last included: it changes nothing unless `maxIterations`
+   * stopped the loop, and the centroids are those it assigned to.
+   */
   iterations: number;
 }
 
@@ -98,8 +101,11 @@ export function kMeans(matrix: DenseMatrix, options: KMeansOptions): KMeansResul
   }
   const labels = new Int32Array(n).fill(-1);
   let iterations = 0, inertia = 0;
-  for (let changed = true; changed && iterations < maxIterations; iterations++) {
-    changed = false;
+  // Each pass assigns, then (unless it changed nothing or was the last allowed) moves the
+  // centres: the labels returned always belong to the centroids returned.
+  for (;;) {
+    iterations++;
+    let changed = false;
     for (let i = 0; i < n; i++) {
       let best = 0, bestD = Infinity;
       for (let j = 0; j < k; j++) {
@@ -108,7 +114,7 @@ export function kMeans(matrix: DenseMatrix, options: KMeansOptions): KMeansResul
       }
       if (labels[i] !== best) [labels[i], changed] = [best, true];
     }
-    if (!changed) break;
+    if (!changed || iterations >= maxIterations) break;
     const sums = new Float64Array(k * cols), counts = new Int32Array(k);
     for (let i = 0; i < n; i++) {
       counts[labels[i]]++;

@@ -36,6 +36,38 @@ Deno.test("kMeans() separates three well-separated blobs and reproduces from the
   assert.deepEqual(kMeans(fromRows(rows), { k: 3, seed: 11 }), a);
 });
 
+Deno.test("kMeans() counts its assignment passes, the last one included", () => {
+  // k = 1: pass 1 puts every vector in cluster 0, pass 2 changes nothing.
+  assert.equal(kMeans(fromRows([[0], [1], [5]]), { k: 1, seed: 1 }).iterations, 2);
+});
+
+Deno.test("kMeans() stopped by maxIterations returns labels of the centroids it returns", () => {
+  const rng = createRng(5);
+  const m = fromRows(Array.from({ length: 60 }, () => [rng.normal(), rng.normal()]));
+  const x = (i: number) => [m.data[2 * i], m.data[2 * i + 1]];
+  for (const maxIterations of [1, 2]) {
+    const r = kMeans(m, { k: 4, seed: 3, maxIterations });
+    assert.equal(r.iterations, maxIterations);
+    const c = r.centroids.data;
+    const d2 = (i: number, j: number) => (x(i)[0] - c[2 * j]) ** 2 + (x(i)[1] - c[2 * j + 1]) ** 2;
+    let inertia = 0;
+    for (let i = 0; i < m.rows; i++) {
+      const nearest = [0, 1, 2, 3].reduce((b, j) => (d2(i, j) < d2(i, b) ? j : b), 0);
+      assert.equal(r.labels[i], nearest);
+      inertia += d2(i, r.labels[i]);
+    }
+    assertClose(r.inertia, inertia, { rel: 1e-12 });
+  }
+  // One pass moves no centre: the centroids are k-means++ picks among the vectors.
+  const once = kMeans(m, { k: 4, seed: 3, maxIterations: 1 });
+  for (let j = 0; j < 4; j++) {
+    const [cx, cy] = [once.centroids.data[2 * j], once.centroids.data[2 * j + 1]];
+    assert.ok(
+      Array.from({ length: m.rows }, (_, i) => x(i)).some(([a, b]) => a === cx && b === cy),
+    );
+  }
+});
+
 Deno.test("kMeans() rejects bad input", () => {
   const m = fromRows([[0], [1]]);
   assert.throws(() => kMeans(m, { k: 3, seed: 1 }), {
