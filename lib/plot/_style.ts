@@ -80,6 +80,9 @@ export function _titles(options: TitleOptions, context: string): TitleOptions {
 /** Left and right margins of a single figure, in pixels. */
 const SIDES = { l: 70, r: 30 };
 
+/** Width of a single figure's plot area, in pixels (less when long tick labels widen a margin). */
+export const _PLOT_WIDTH = FIGURE_WIDTH - SIDES.l - SIDES.r;
+
 /**
  * The shared layout: size, font, margins, grid, legend (shown when more than one
  * entry). The title sits 12 px from the top and the legend below it; the top
@@ -87,7 +90,7 @@ const SIDES = { l: 70, r: 30 };
  * grows by each line or row beyond the first, so the plot keeps its size).
  */
 export function _baseLayout(titles: TitleOptions, data: Trace[]): FigureLayout {
-  const header = _measureHeader(titles.title, data, FIGURE_WIDTH, FIGURE_WIDTH - SIDES.l - SIDES.r);
+  const header = _measureHeader(titles.title, data, FIGURE_WIDTH, _PLOT_WIDTH);
   const top = header.bottom + (header.legendRows > 0 ? LEGEND_GAP : 18);
   const bottom = 60;
   const height = FIGURE_HEIGHT + header.extra;

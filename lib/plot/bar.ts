@@ -1,8 +1,12 @@
 import { _requireArray, _sameLength, _seriesName, _values } from "./_checks.ts";
 import { _applyAxisOptions, type AxisType, type ReferenceLine } from "./_axis_options.ts";
-import { _baseLayout, _colour, _titles, type TitleOptions } from "./_style.ts";
+import { _baseLayout, _colour, _PLOT_WIDTH, _titles, type TitleOptions } from "./_style.ts";
+import { _textWidth } from "./_legend.ts";
 import { Figure, type Trace } from "./figure.ts";
 import { raise } from "../_shared/validate.ts";
+
+/** Font size of reference-line labels (as `_applyAxisOptions` writes them), in pixels. */
+const LINE_LABEL_FONT = 11;
 
 /** One set of bars of a {@link barChart}: a value per category. */
 export interface BarSeries {
@@ -22,7 +26,11 @@ export interface BarOptions extends TitleOptions {
   yType?: AxisType;
   /** Visible value interval `[low, high]`. @default automatic */
   yRange?: [number, number];
-  /** Horizontal reference lines, e.g. a baseline or a target. @default [] */
+  /**
+   * Horizontal reference lines, e.g. a baseline or a target. A label is written at the
+   * right end of its line, in an empty band that the category axis keeps right of the
+   * last bars for it (sized for a single figure). @default []
+   */
   hLines?: ReferenceLine[];
 }
 
@@ -104,5 +112,13 @@ export function barChart(
     context,
     data,
   );
+  const labels = (options.hLines ?? []).flatMap((h) => (h.label ? [h.label] : []));
+  if (labels.length > 0) {
+    // n categories span n axis units; `pad` more units leave a band of `band` pixels.
+    const band = Math.max(...labels.map((l) => _textWidth(l, LINE_LABEL_FONT))) + 8;
+    const plot = 0.9 * _PLOT_WIDTH; // room for tick labels that widen the left margin
+    const pad = cats.length * band / Math.max(plot - band, band);
+    layout.xaxis.range = [-0.5, cats.length - 0.5 + pad];
+  }
   return new Figure({ data, layout });
 }

@@ -18,6 +18,26 @@ Deno.test("barChart() groups series side by side on a category axis", () => {
   assert.equal(fig.layout.showlegend, true);
 });
 
+Deno.test("barChart() keeps a band right of the last bars for reference-line labels", () => {
+  const values = [0.9, 0.95, 0.97];
+  const plain = barChart(["a", "b", "c"], [{ values }], { ...TITLES, hLines: [{ at: 0.5 }] });
+  assert.equal(plain.layout.xaxis.range, undefined); // no label, no band
+  const fig = barChart(["a", "b", "c"], [{ values }], {
+    ...TITLES,
+    hLines: [{ at: 0.5, label: "chance" }, { at: 0.8, label: "benchmark accuracy" }],
+  });
+  const [low, high] = fig.layout.xaxis.range as [number, number];
+  assert.equal(low, -0.5);
+  // The band right of the last category (which ends at 2.5), in pixels of the 620-pixel
+  // plot area: "benchmark accuracy" is 18 characters at 11 px, about 100 px in Arial
+  // (0.5 em a character on average), so the band must hold at least that much.
+  const bandPixels = (high - 2.5) / (high - low) * 620;
+  assert.ok(bandPixels >= 100 && bandPixels <= 160, `band of ${bandPixels} px`);
+  // The labels are anchored at the right end of the plot area, inside that band.
+  const notes = fig.layout.annotations.map((a) => [a.text, a.x, a.xanchor]);
+  assert.deepEqual(notes, [["chance", 1, "right"], ["benchmark accuracy", 1, "right"]]);
+});
+
 Deno.test("barChart() stacks series when asked", () => {
   const fig = barChart(["a"], [{ name: "x", values: [1] }, { name: "y", values: [2] }], {
     ...TITLES,
