@@ -110,18 +110,17 @@ export interface SlowestShardQuantile {
  *
  * $$Q_{\max}(p) = F^{-1}\big(p^{1/S}\big).$$
  *
- * With m samples the empirical quantile (type 7) is used while $(1 - q)\,m \ge 1$ (at least
- * one sample expected beyond it), i.e. up to the level $q_0 = 1 - 1/m$. Beyond, the tail is
- * extrapolated with an exponential fitted to the excesses over the threshold u, the
- * $(1 - \text{tailFraction})$ quantile (the peaks-over-threshold method with shape 0), whose
- * mean excess is $\bar e$. Under that tail the quantile grows by
- * $\bar e \ln\big((1 - q_0)/(1 - q)\big)$ from $q_0$ to q, and the growth is added to the
- * empirical quantile at $q_0$:
+ * With m samples the empirical quantile (type 7) $\hat Q$ is used while $(1 - q)\,m \ge 1$ (at
+ * least one sample expected beyond it), i.e. up to the level $q_0 = 1 - 1/m$. Beyond, the tail
+ * is extrapolated with an exponential fitted to the excesses over the threshold u, the
+ * $(1 - \text{tailFraction})$ quantile (the peaks-over-threshold method with shape 0, mean
+ * excess $\bar e$), and never below the last empirical quantile:
  *
- * $$Q(q) = \hat Q(q_0) + \bar e \ln\frac{1 - q_0}{1 - q}, \qquad q > q_0.$$
+ * $$Q(q) = \max\Big(\hat Q(q_0),\; u + \bar e \ln\frac{\text{tailFraction}}{1 - q}\Big), \qquad q > q_0.$$
  *
- * The two parts join continuously at $q_0$, so the quantile never falls as S grows. The
- * exponential tail is an assumption the samples cannot show; report it with its uncertainty.
+ * Both parts grow with q, so the quantile never falls as S grows, even where a few large
+ * samples put the empirical quantile above the fitted tail. The
+exponential tail is an assumption the samples cannot show; report it with its uncertainty.
  *
  * @param samplesMs Measured single-shard latencies (ms, ≥ 0), at least 5.
  * @param shards Shards S a request waits for (an integer ≥ 1).
@@ -177,7 +176,7 @@ export function _slowestShardQuantiler(
     if (level <= lastLevel) {
       return { quantileMs: _quantileSorted(sorted, level), level, extrapolated: false };
     }
-    const quantileMs = atLastLevel + meanExcess * Math.log((1 - lastLevel) / (1 - level));
+    const quantileMs = Math.max(atLastLevel, u + meanExcess * Math.log(tailFraction / (1 - level)));
     return { quantileMs, level, extrapolated: true };
   };
 }
