@@ -183,7 +183,7 @@ export function maxItemsWithinSla(options: MaxItemsOptions): ItemsPlan {
       feasible: false,
       reason: `one item per shard already takes ${
         _num(one)
-      } ms, more than the budget of ${options.slaMs} ms`,
+      } ms, more than the budget of ${_num(options.slaMs)} ms`,
     };
   }
   const latencyMs = k === Infinity

@@ -207,6 +207,9 @@ Deno.test("maxItemsWithinSla() gives 500 candidates for a 1 ms model on 5 shards
     none.reason,
     "one item per shard already takes 100.5 ms, more than the budget of 100 ms",
   );
+  const odd = maxItemsWithinSla({ perItemMs: 1, slaMs: 200 / 3, overheadMs: 99.5 });
+  assert.ok(!odd.feasible);
+  assert.match(odd.reason, /more than the budget of 66\.67 ms$/); // 4 significant digits
 });
 
 Deno.test("replicaQps() and replicasForQps() follow Little's law", () => {
