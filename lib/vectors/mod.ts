@@ -33,3 +33,5 @@ export { umapProject } from "./umap.ts";
 export type { UmapOptions } from "./umap.ts";
 export { knnClassify } from "./knn.ts";
 export type { KnnOptions } from "./knn.ts";
+export { buildIvfIndex, recallAtK, searchIvf } from "./ivf.ts";
+export type { IvfIndex, IvfOptions, IvfSearchResult } from "./ivf.ts";
