@@ -180,8 +180,10 @@ export type FirstStageForFunnel =
  *
  * $$S_1 = \min\{S : \tau_p(S)\,(o + \lceil N/S \rceil c) \le \text{SLA} - \textstyle\sum_{j > 1} t_j\}.$$
  *
- * The fewest shards is the cheapest first stage that fits. Summing stage percentiles bounds
- * the percentile of the sum from above, so the plan errs on the safe side.
+ * The fewest shards is the cheapest first stage that fits. Summing stage percentiles is
+ * exact when the stages are slow together and usually errs on the safe side when they are
+ * independent, but it is not a bound: quantiles do not add in general (a spike rarer than
+ * 1 − p in each stage can put the percentile of the sum above the sum of percentiles).
  *
  * @param options See {@link FirstStageForFunnelOptions}.
  * @returns The first stage's plan with the later stages' and the total latency, or why there
