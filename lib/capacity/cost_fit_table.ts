@@ -8,7 +8,7 @@ import type { CostComparison } from "./cost_model.ts";
 
 /** Options of {@link costFitTable}. */
 export interface CostFitTableOptions {
-  /** Decimals of the AIC columns. @default 1 */
+  /** Decimals of the AICc columns. @default 1 */
   digits?: number;
 }
 
@@ -18,16 +18,16 @@ export interface CostFitColumns {
   form: string[];
   /** The fitted model as text, e.g. `"t = 2.00e-5·n·f + 0.500 ms"`. */
   "fitted model": string[];
-  /** Akaike information criterion (lower is better). */
-  AIC: number[];
-  /** AIC minus the best form's AIC: above about 10 the timings reject the form. */
-  "ΔAIC to best": number[];
+  /** Akaike information criterion corrected for few timings, AICc (lower is better). */
+  AICc: number[];
+  /** AICc minus the best form's AICc: above about 10 the timings reject the form. */
+  "ΔAICc to best": number[];
 }
 
 /**
- * The fits of a {@link CostComparison} as table columns, best (lowest AIC) first: the
- * form, the fitted formula, its AIC and its distance to the best,
- * $\Delta\mathrm{AIC} = \mathrm{AIC} - \mathrm{AIC}_\text{best}$. Pass the result to a
+ * The fits of a {@link CostComparison} as table columns, best (lowest AICc) first: the
+ * form, the fitted formula, its AICc and its distance to the best,
+ * $\Delta\mathrm{AICc} = \mathrm{AICc} - \mathrm{AICc}_\text{best}$. Pass the result to a
  * DataFrame to display it.
  *
  * @param comparison What {@link compareCostModels} returned.
@@ -44,8 +44,8 @@ export interface CostFitColumns {
  * const obs = [100, 200, 400].flatMap((n) => [5, 20].map((f) => ({ n, f, timeMs: 1e-3 * n * f })));
  * const table = costFitTable(compareCostModels(obs, { forms: ["n", "n*f"] }));
  * assert.deepEqual(table.form, ["n*f", "n"]);
- * assert.equal(table["ΔAIC to best"][0], 0);
- * assert.ok(table["ΔAIC to best"][1] > 10);
+ * assert.equal(table["ΔAICc to best"][0], 0);
+ * assert.ok(table["ΔAICc to best"][1] > 10);
  * ```
  */
 export function costFitTable(
@@ -58,12 +58,12 @@ export function costFitTable(
   if (!Array.isArray(fits)) raise("type", context, "comparison.fits must be an array");
   if (fits.length === 0) raise("range", context, "comparison.fits must not be empty");
   assertInteger(digits, "digits", context, { min: 0, max: 10 });
-  const best = Math.min(...fits.map((x) => x.aic));
+  const best = Math.min(...fits.map((x) => x.aicc));
   const round = (v: number) => Number(v.toFixed(digits));
   return {
     form: fits.map((x) => x.form),
     "fitted model": fits.map((x) => x.formula),
-    AIC: fits.map((x) => round(x.aic)),
-    "ΔAIC to best": fits.map((x) => round(x.aic - best)),
+    AICc: fits.map((x) => round(x.aicc)),
+    "ΔAICc to best": fits.map((x) => round(x.aicc - best)),
   };
 }

@@ -41,9 +41,16 @@ export interface CostFit {
   /**
    * Akaike information criterion of the same relative residuals,
    * $m \ln(\sum_i r_i^2 / m) + 2k$: every form is fitted and scored with one error model
-   * (multiplicative timing noise), so the lowest AIC is the best-supported form.
+   * (multiplicative timing noise).
    */
   aic: number;
+  /**
+   * AIC corrected for few timings (Hurvich & Tsai 1989),
+   * $\mathrm{AICc} = \mathrm{AIC} + 2k(k + 1)/(m - k - 1)$ (Infinity when m ≤ k + 1): with a
+   * dozen timings every extra parameter costs noticeably more than AIC's 2. The forms are
+   * ranked by it; the lowest AICc is the best-supported form.
+   */
+  aicc: number;
 }
 
 /**
@@ -105,7 +112,8 @@ function fitPower(n: Float64Array, t: Float64Array, overhead: boolean) {
 /**
  * Fits measured times to one cost form. **One error model for every form**: timing noise is
  * multiplicative, so each form is fitted by least squares of the relative errors
- * $r_i = (t_i - \hat t_i)/t_i$ (weights $1/t_i^2$), and scored by AIC on the same residuals.
+ * $r_i = (t_i - \hat t_i)/t_i$ (weights $1/t_i^2$), and scored by AIC and its small-sample
+ * correction AICc on the same residuals.
  *
  * - linear forms $t = a\,g + c$ and `"n*f+n"`, $t = a\,n f + e\,n + c$: the coefficients are
  *   ≥ 0, and the overhead c is at most the fastest measured time (a call cannot cost less
@@ -183,6 +191,7 @@ export function fitCostModel(
   const sst = t.reduce((s, v, i) => s + w[i] * (v - tBar) ** 2, 0);
   const r2 = sst > 0 ? 1 - sse / sst : (sse === 0 ? 1 : -Infinity);
   const aic = m * Math.log(Math.max(sse, 1e-300) / m) + 2 * k;
+  const aicc = m - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (m - k - 1) : Infinity;
   const term = form === "power"
     ? `n^${show(b)}`
     : form === "n*f+n"
@@ -202,6 +211,7 @@ export function fitCostModel(
     residuals,
     r2,
     aic,
+    aicc,
   };
 }
 
@@ -213,20 +223,20 @@ export interface CompareCostOptions extends CostFitOptions {
 
 /** What {@link compareCostModels} returns. */
 export interface CostComparison {
-  /** One fit per form, best (lowest AIC) first. */
+  /** One fit per form, best (lowest AICc) first. */
   fits: CostFit[];
-  /** The fit with the lowest AIC. */
+  /** The fit with the lowest AICc. */
   best: CostFit;
 }
 
 /**
  * Fits several cost forms to the same timings, each by least squares of relative errors,
- * and ranks them by AIC on those residuals (see {@link CostFit.aic}); AIC charges each
- * extra parameter (the power law's exponent, a per-row term, an overhead).
+ * and ranks them by the small-sample AICc on those residuals (see {@link CostFit.aicc}),
+ * which charges each extra parameter (the power law's exponent, a per-row term, an overhead).
  *
  * @param observations Timings with sizes.
  * @param options See {@link CompareCostOptions}.
- * @returns The fits sorted by AIC and the best one.
+ * @returns The fits sorted by AICc and the best one.
  * @throws {RangeError} As {@link fitCostModel}, or if no form applies.
  * @see notebooks/02_capacity.ipynb
  *
@@ -258,6 +268,6 @@ export function compareCostModels(
     raise("range", context, "no cost form applies to these observations");
   }
   const fits = candidates.map((form) => fitCostModel(observations, form, fitOptions));
-  fits.sort((x, y) => x.aic - y.aic);
+  fits.sort((x, y) => x.aicc - y.aicc);
   return { fits, best: fits[0] };
 }

@@ -2,6 +2,11 @@ import { assertPositive, raise } from "../_shared/validate.ts";
 import { _resolveWork } from "./_work.ts";
 import { type ItemsPlan, maxItemsWithinSla, shardedLatency, type ShardedWork } from "./sla.ts";
 import { formatForMessage as _num } from "../_shared/format.ts";
+import {
+  type PercentilePlan,
+  type PercentilePlanOptions,
+  shardsForPercentileSla,
+} from "./percentile_plan.ts";
 
 /** One stage of a ranking funnel: `items` candidates scored at `perItemMs` over `shards`. */
 export interface FunnelStage extends ShardedWork {
@@ -143,4 +148,83 @@ export function largestStageInput(
     };
   }
   return maxItemsWithinSla({ ...heavy, slaMs: budgetMs });
+}
+
+/** Options of {@link firstStageForFunnel}. */
+export interface FirstStageForFunnelOptions {
+  /**
+   * The first stage, whose shards are planned: as for `shardsForPercentileSla` without
+   * `slaMs` (items, cost per item, overhead, measured shard latencies, percentile, maxShards).
+   */
+  first: Omit<PercentilePlanOptions, "slaMs">;
+  /** The later stages, fixed: each with its items, shards, overhead and tail factor. */
+  rest: readonly FunnelStage[];
+  /** The budget of the whole funnel in ms, at the first stage's percentile. */
+  slaMs: number;
+}
+
+/** What {@link firstStageForFunnel} returns. */
+export type FirstStageForFunnel =
+  | (Extract<PercentilePlan, { feasible: true }> & {
+    /** The later stages' latency, Σ τ(o + ⌈N/S⌉c). */
+    restMs: number;
+    /** The first stage's latency plus the later stages'. */
+    totalMs: number;
+  })
+  | { feasible: false; reason: string; restMs: number };
+
+/**
+ * Plans the first stage of a funnel **for the funnel's own budget**: the later stages (e.g.
+ * the heavy model on K survivors) take their latency first, and the first stage gets the
+ * rest of the budget, on the fewest shards that meet it at the percentile:
+ *
+ * $$S_1 = \min\{S : \tau_p(S)\,(o + \lceil N/S \rceil c) \le \text{SLA} - \textstyle\sum_{j > 1} t_j\}.$$
+ *
+ * The fewest shards is the cheapest first stage that fits. Summing stage percentiles is
+ * exact when the stages are slow together and usually errs on the safe side when they are
+ * independent, but it is not a bound: quantiles do not add in general (a spike rarer than
+ * 1 − p in each stage can put the percentile of the sum above the sum of percentiles).
+ *
+ * @param options See {@link FirstStageForFunnelOptions}.
+ * @returns The first stage's plan with the later stages' and the total latency, or why there
+ *   is none (the later stages use the budget, or no S up to `maxShards` meets what is left).
+ * @throws {RangeError} On an invalid stage, budget or first-stage option (as `planFunnel` and
+ *   `shardsForPercentileSla`).
+ * @see notebooks/02_capacity.ipynb
+ *
+ * @example 200 ms in all, the deep model on 500 documents takes 100: the first stage gets 100 ms
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { firstStageForFunnel } from "@lib/capacity/mod.ts";
+ * const plan = firstStageForFunnel({
+ *   first: { items: 1e8, perItemMs: 0.001, samplesMs: [5, 5, 5, 5, 5], maxShards: 10_000 },
+ *   rest: [{ name: "deep", items: 500, perItemMs: 1, shards: 5 }],
+ *   slaMs: 200,
+ * });
+ * assert.ok(plan.feasible && plan.shards === 1000 && plan.totalMs === 200);
+ * ```
+ */
+export function firstStageForFunnel(options: FirstStageForFunnelOptions): FirstStageForFunnel {
+  const context = "plan the first stage of a funnel";
+  const { first, rest, slaMs } = options ?? {};
+  assertPositive(slaMs, "slaMs", context);
+  if (!Array.isArray(rest)) raise("type", context, "rest must be an array of stages");
+  const restMs = rest.length === 0 ? 0 : planFunnel(rest).totalMs;
+  const budgetMs = slaMs - restMs;
+  if (budgetMs <= 0) {
+    return {
+      feasible: false,
+      restMs,
+      reason: `the later stages take ${_num(restMs)} ms of the funnel's ${_num(slaMs)} ms`,
+    };
+  }
+  const plan = shardsForPercentileSla({ ...first, slaMs: budgetMs });
+  if (!plan.feasible) {
+    return {
+      feasible: false,
+      restMs,
+      reason: `the later stages leave ${_num(budgetMs)} ms, and ${plan.reason}`,
+    };
+  }
+  return { ...plan, restMs, totalMs: plan.latencyMs + restMs };
 }

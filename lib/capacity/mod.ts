@@ -24,7 +24,8 @@
  *   ({@link shardsForPercentileSla}), throughput ({@link replicaQps},
  *   {@link replicasForQps}), queueing ({@link erlangC}, {@link mmcQueue},
  *   {@link serversForWait}, {@link simulateQueue}), caching ({@link zipfStream},
- *   {@link lruHitRate}) and ranking funnels ({@link planFunnel}, {@link largestStageInput}).
+ *   {@link lruHitRate}) and ranking funnels ({@link planFunnel}, {@link largestStageInput},
+ *   {@link firstStageForFunnel}).
  * - **Real shards**: {@link runShardedJob} splits a scoring job across Deno
  *   Workers and measures per-shard overhead and the slowest-shard tail.
  * - **Tasks to time and to rank**: {@link syntheticTask} (a classification and

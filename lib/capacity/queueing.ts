@@ -1,4 +1,10 @@
-import { assertInteger, assertOpenUnit, assertPositive, raise } from "../_shared/validate.ts";
+import {
+  assertFiniteArray,
+  assertInteger,
+  assertOpenUnit,
+  assertPositive,
+  raise,
+} from "../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../random/mod.ts";
 
 /** An M/M/c queue: Poisson arrivals, exponential service times, c servers. */
@@ -194,4 +200,70 @@ export function simulateQueue(
     heap[j] = done;
   }
   return waits;
+}
+
+/** What {@link waitShareBatchMeans} returns. */
+export interface WaitShare {
+  /** Share of the requests (after the skipped start) that waited, the mean of the batches. */
+  share: number;
+  /** Its standard error from the spread of the batch shares, sd / √batches. */
+  standardError: number;
+  /** Batches the kept requests were cut into. */
+  batches: number;
+}
+
+/**
+ * The share of simulated requests that wait, with a standard error by **batch means**: the
+ * first `skip` share of the run (while the queue fills from empty) is dropped, the rest is
+ * cut into `batches` consecutive blocks, and the blocks' shares of requests with a wait
+ * > 0 give the mean and, treated as independent, its standard error
+ * $s/\sqrt{b}$. Long blocks make neighbouring blocks nearly independent; near full
+ * utilisation they must be longer for that.
+ *
+ * @param waitsMs Waits in arrival order, as {@link simulateQueue} returns them.
+ * @param options `batches` (an integer ≥ 2, default 20) and `skip` (in [0, 1), default 0.1).
+ * @returns A {@link WaitShare}.
+ * @throws {RangeError} On non-finite or negative waits, fewer kept waits than batches, or an
+ *   invalid option.
+ * @see notebooks/02_capacity.ipynb
+ *
+ * @example Half the requests wait in every block: share 0.5, no spread
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { waitShareBatchMeans } from "@lib/capacity/mod.ts";
+ * const waits = Array.from({ length: 40 }, (_, i) => i % 2);
+ * assert.deepEqual(waitShareBatchMeans(waits, { batches: 4, skip: 0 }),
+ *   { share: 0.5, standardError: 0, batches: 4 });
+ * ```
+ */
+export function waitShareBatchMeans(
+  waitsMs: ArrayLike<number>,
+  options: { batches?: number; skip?: number } = {},
+): WaitShare {
+  const context = "compute the share of requests that wait";
+  const { batches = 20, skip = 0.1 } = options ?? {};
+  assertFiniteArray(waitsMs, "waitsMs", context);
+  assertInteger(batches, "batches", context, { min: 2 });
+  if (!(skip >= 0 && skip < 1)) raise("range", context, `skip must be in [0, 1), got ${skip}`);
+  const start = Math.floor(skip * waitsMs.length);
+  const kept = waitsMs.length - start;
+  if (kept < batches) {
+    raise("range", context, `needs at least ${batches} waits after the skipped start, got ${kept}`);
+  }
+  const shares: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const [from, to] = [
+      start + Math.floor((b * kept) / batches),
+      start + Math.floor(((b + 1) * kept) / batches),
+    ];
+    let waited = 0;
+    for (let i = from; i < to; i++) {
+      if (waitsMs[i] < 0) raise("range", context, `waitsMs must be ≥ 0, got ${waitsMs[i]} at ${i}`);
+      if (waitsMs[i] > 0) waited++;
+    }
+    shares.push(waited / (to - from));
+  }
+  const share = shares.reduce((a, v) => a + v, 0) / batches;
+  const variance = shares.reduce((a, v) => a + (v - share) ** 2, 0) / (batches - 1);
+  return { share, standardError: Math.sqrt(variance / batches), batches };
 }

@@ -2,34 +2,32 @@ import { assertFiniteNumber, assertInteger, assertPositive } from "../_shared/va
 
 /** Options of {@link replicaQps}. */
 export interface ReplicaQpsOptions {
-  /** Latency of one request in ms (> 0). */
+  /** Mean latency (service time) of one request in ms (> 0). */
   latencyMs: number;
-  /** Requests one replica serves at the same time. @default 1 */
-  concurrency?: number;
   /** Fraction of capacity to plan for, in (0, 1]; below 1 leaves headroom for bursts. @default 1 */
   utilization?: number;
 }
 
 function resolve(options: ReplicaQpsOptions, context: string) {
-  const { latencyMs, concurrency = 1, utilization = 1 } = options ?? {};
+  const { latencyMs, utilization = 1 } = options ?? {};
   assertPositive(latencyMs, "latencyMs", context);
-  assertInteger(concurrency, "concurrency", context, { min: 1 });
   assertPositive(utilization, "utilization", context);
   assertFiniteNumber(utilization, "utilization", context, { max: 1 });
-  return concurrency * utilization * 1000 / latencyMs;
+  return utilization * 1000 / latencyMs;
 }
 
 /**
- * Queries per second one replica sustains (Little's law: throughput =
- * requests in flight / time per request):
+ * Queries per second one replica sustains when it serves one request at a time (Little's law:
+ * throughput = requests in flight / mean time per request), at utilisation u:
  *
- * $$\text{QPS} = \frac{\text{concurrency} \cdot u \cdot 1000}{t_\text{ms}}$$
+ * $$\text{QPS} = \frac{u \cdot 1000}{t_\text{ms}}$$
  *
- * A replica is one full copy of the serving system (all of its shards).
+ * A replica is one full copy of the serving system (all of its shards). A server that runs
+ * several requests at once is several replicas here (each with its own mean latency).
  *
  * @param options See {@link ReplicaQpsOptions}.
  * @returns Queries per second.
- * @throws {RangeError} If `latencyMs ≤ 0`, `concurrency < 1` or `utilization ∉ (0, 1]`.
+ * @throws {RangeError} If `latencyMs ≤ 0` or `utilization ∉ (0, 1]`.
  * @see notebooks/02_capacity.ipynb
  *
  * @example A 100 ms request served one at a time: 10 QPS
@@ -37,7 +35,7 @@ function resolve(options: ReplicaQpsOptions, context: string) {
  * import assert from "node:assert/strict";
  * import { replicaQps } from "@lib/capacity/mod.ts";
  * assert.equal(replicaQps({ latencyMs: 100 }), 10);
- * assert.equal(replicaQps({ latencyMs: 100, concurrency: 4, utilization: 0.5 }), 20);
+ * assert.equal(replicaQps({ latencyMs: 100, utilization: 0.5 }), 5);
  * ```
  */
 export function replicaQps(options: ReplicaQpsOptions): number {

@@ -9,9 +9,10 @@ export interface ScalingVerdict {
   high: number;
   /**
    * `"faster"`: every ratio exceeds claimed × margin; `"slower"`: every ratio is below
-   * claimed / margin; `"as claimed"` otherwise.
+   * claimed / margin; `"as claimed"`: every ratio lies within the margin;
+   * `"inconclusive"`: the repeats straddle the margin (some within or on one side, some beyond).
    */
-  verdict: "faster" | "slower" | "as claimed";
+  verdict: "faster" | "slower" | "as claimed" | "inconclusive";
   /** One sentence: `"8× the rows cost 12.1× the time (repeats 11.0× to 13.2×): more than …"`. */
   text: string;
 }
@@ -19,7 +20,8 @@ export interface ScalingVerdict {
 /**
  * Compares measured time ratios (one per repeat, e.g. t(8n)/t(n)) with the ratio an
  * asymptotic cost claims, with a margin for noise: the verdict is `"faster"` or `"slower"`
- * only when **every** repeat lies beyond the margin.
+ * only when **every** repeat lies beyond the margin on that side, `"as claimed"` only when
+ * every repeat lies within it, and `"inconclusive"` when the repeats disagree.
  *
  * @param ratios Measured time ratios, one per repeat (> 0).
  * @param claimed The ratio the cost model claims (> 0).
@@ -33,7 +35,8 @@ export interface ScalingVerdict {
  * import assert from "node:assert/strict";
  * import { scalingVerdict } from "@lib/capacity/mod.ts";
  * assert.equal(scalingVerdict([11, 12, 13], 8, { what: "8× the rows" }).verdict, "faster");
- * assert.equal(scalingVerdict([7, 9, 10.5], 8, { what: "8× the rows" }).verdict, "as claimed");
+ * assert.equal(scalingVerdict([7, 9, 9.5], 8, { what: "8× the rows" }).verdict, "as claimed");
+ * assert.equal(scalingVerdict([7, 9, 10.5], 8, { what: "8× the rows" }).verdict, "inconclusive");
  * assert.equal(scalingVerdict([2, 2.1], 64, { what: "64× the features" }).verdict, "slower");
  * ```
  */
@@ -57,13 +60,17 @@ export function scalingVerdict(
     ? "faster"
     : high < claimed / margin
     ? "slower"
-    : "as claimed";
+    : low >= claimed / margin && high <= claimed * margin
+    ? "as claimed"
+    : "inconclusive";
   const x = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)}×`;
   const reading = verdict === "faster"
     ? `more than the ${x(claimed)} claimed, beyond the ${x(margin)} margin in every repeat`
     : verdict === "slower"
     ? `less than the ${x(claimed)} claimed, beyond the ${x(margin)} margin in every repeat`
-    : `consistent with the ${x(claimed)} claimed (within a ${x(margin)} margin in some repeat)`;
+    : verdict === "as claimed"
+    ? `consistent with the ${x(claimed)} claimed, within the ${x(margin)} margin in every repeat`
+    : `inconclusive: the repeats straddle the ${x(margin)} margin around the ${x(claimed)} claimed`;
   const text = `${what} cost ${x(median)} the time (repeats ${x(low)} to ${x(high)}): ${reading}.`;
   return { median, low, high, verdict, text };
 }

@@ -25,6 +25,12 @@ export interface ShardedJobOptions {
   warmup?: number;
   /** Timed requests. @default 5 */
   repeats?: number;
+  /**
+   * Work to time on the main thread right after each request (while the workers idle), so that
+   * a comparison with the shards is interleaved in one run: its time is each request's
+   * `alongsideMs`.
+   */
+  alongside?: () => unknown;
 }
 
 /** One timed request: every shard's figures in ms. */
@@ -37,6 +43,8 @@ export interface ShardRequest {
   computeMs: number[];
   /** Round trip − compute: messaging, copying and scheduling. */
   overheadMs: number[];
+  /** Time of `alongside` on the main thread right after this request (NaN without it). */
+  alongsideMs: number;
 }
 
 /** What {@link runShardedJob} returns. */
@@ -129,6 +137,7 @@ function loads(job: ShardJob, sizes: number[], context: string): ShardLoad[] {
  * @returns A {@link ShardedJobResult}; times in ms.
  * @throws {RangeError} On shards < 1, repeats < 1, warmup < 0, an unknown job kind,
  *   an invalid model or rows, or a negative cost.
+ * @throws {TypeError} If `alongside` is given but not a function.
  * @throws {Error} If a worker fails.
  * @see notebooks/02_capacity.ipynb
  *
@@ -150,7 +159,11 @@ export async function runShardedJob(
   options: ShardedJobOptions = {},
 ): Promise<ShardedJobResult> {
   const context = "run a sharded job";
-  const { shards = navigator.hardwareConcurrency || 1, warmup = 1, repeats = 5 } = options;
+  const { shards = navigator.hardwareConcurrency || 1, warmup = 1, repeats = 5, alongside } =
+    options;
+  if (alongside !== undefined && typeof alongside !== "function") {
+    raise("type", context, "alongside must be a function");
+  }
   assertInteger(shards, "shards", context, { min: 1 });
   assertInteger(warmup, "warmup", context, { min: 0 });
   assertInteger(repeats, "repeats", context, { min: 1 });
@@ -185,8 +198,12 @@ export async function runShardedJob(
       outputs = replies.map((
         { reply },
       ) => (reply.type === "scored" ? reply.outputs : new Float64Array()));
+      const before = performance.now();
+      alongside?.();
+      const alongsideMs = alongside ? performance.now() - before : NaN;
       if (r < warmup) continue;
       requests.push({
+        alongsideMs,
         totalMs: Math.max(...shardMs),
         shardMs,
         computeMs,

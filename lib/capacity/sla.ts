@@ -181,9 +181,9 @@ export function maxItemsWithinSla(options: MaxItemsOptions): ItemsPlan {
     const one = r.tailFactor * (r.overheadMs + r.perItemMs);
     return {
       feasible: false,
-      reason: `one item per shard already takes ${
-        _num(one)
-      } ms, more than the budget of ${options.slaMs} ms`,
+      reason: `one item per shard already takes ${_num(one)} ms, more than the budget of ${
+        _num(options.slaMs)
+      } ms`,
     };
   }
   const latencyMs = k === Infinity

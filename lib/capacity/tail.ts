@@ -110,12 +110,17 @@ export interface SlowestShardQuantile {
  *
  * $$Q_{\max}(p) = F^{-1}\big(p^{1/S}\big).$$
  *
- * With m samples the empirical quantile (type 7) is used while $(1 - q)\,m \ge 1$ (at least
- * one sample expected beyond it). Beyond, the tail is extrapolated with an exponential fitted
- * to the excesses over the threshold u, the $(1 - \text{tailFraction})$ quantile (the
- * peaks-over-threshold method with shape 0):
- * $Q(q) = u + \bar e \ln(\text{tailFraction} / (1 - q))$, $\bar e$ the mean excess. That is an
- * assumption about tails the samples cannot show; report it with its uncertainty.
+ * With m samples the empirical quantile (type 7) $\hat Q$ is used while $(1 - q)\,m \ge 1$ (at
+ * least one sample expected beyond it), i.e. up to the level $q_0 = 1 - 1/m$. Beyond, the tail
+ * is extrapolated with an exponential fitted to the excesses over the threshold u, the
+ * $(1 - \text{tailFraction})$ quantile (the peaks-over-threshold method with shape 0, mean
+ * excess $\bar e$), and never below the last empirical quantile:
+ *
+ * $$Q(q) = \max\Big(\hat Q(q_0),\; u + \bar e \ln\frac{\text{tailFraction}}{1 - q}\Big), \qquad q > q_0.$$
+ *
+ * Both parts grow with q, so the quantile never falls as S grows, even where a few large
+ * samples put the empirical quantile above the fitted tail. The
+exponential tail is an assumption the samples cannot show; report it with its uncertainty.
  *
  * @param samplesMs Measured single-shard latencies (ms, ≥ 0), at least 5.
  * @param shards Shards S a request waits for (an integer ≥ 1).
@@ -163,13 +168,15 @@ export function _slowestShardQuantiler(
   let sum = 0, count = 0;
   for (const x of sorted) if (x > u) (sum += x - u), count++;
   const meanExcess = count > 0 ? sum / count : 0;
+  const lastLevel = 1 - 1 / m; // the highest level the samples reach
+  const atLastLevel = _quantileSorted(sorted, lastLevel);
   return (shards: number) => {
     assertInteger(shards, "shards", context, { min: 1 });
     const level = percentile ** (1 / shards);
-    if ((1 - level) * m >= 1) {
+    if (level <= lastLevel) {
       return { quantileMs: _quantileSorted(sorted, level), level, extrapolated: false };
     }
-    const quantileMs = u + meanExcess * Math.log(tailFraction / (1 - level));
+    const quantileMs = Math.max(atLastLevel, u + meanExcess * Math.log(tailFraction / (1 - level)));
     return { quantileMs, level, extrapolated: true };
   };
 }

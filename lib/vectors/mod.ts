@@ -35,3 +35,5 @@ export { knnClassify } from "./knn.ts";
 export type { KnnOptions } from "./knn.ts";
 export { kMeans } from "./kmeans.ts";
 export type { KMeansOptions, KMeansResult } from "./kmeans.ts";
+export { buildIvfIndex, recallAtK, searchIvf } from "./ivf.ts";
+export type { IvfIndex, IvfOptions, IvfSearchResult } from "./ivf.ts";

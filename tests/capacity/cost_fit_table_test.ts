@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { type CostComparison, costFitTable } from "@lib/capacity/mod.ts";
 
-const fit = (form: "n" | "n*f" | "power", aic: number) => ({
+const fit = (form: "n" | "n*f" | "power", aicc: number) => ({
   form,
   formula: `t = 1.00·${form} ms`,
   a: 1,
@@ -12,26 +12,27 @@ const fit = (form: "n" | "n*f" | "power", aic: number) => ({
   r2: 1,
   overheadIdentified: true,
   residuals: [0],
-  aic,
+  aic: aicc - 1, // not shown: the table ranks and shows AICc
+  aicc,
 });
-// AIC values chosen by hand; ΔAIC = AIC − min AIC.
+// AICc values chosen by hand; ΔAICc = AICc − min AICc.
 const comparison: CostComparison = {
   fits: [fit("n*f", -40.04), fit("power", -38.96), fit("n", 12.25)],
   best: fit("n*f", -40.04),
 };
 
-Deno.test("costFitTable() lists every fit with its AIC and distance to the best", () => {
+Deno.test("costFitTable() lists every fit with its AICc and distance to the best", () => {
   assert.deepEqual(costFitTable(comparison), {
     form: ["n*f", "power", "n"],
     "fitted model": ["t = 1.00·n*f ms", "t = 1.00·power ms", "t = 1.00·n ms"],
-    AIC: [-40, -39, 12.3],
-    "ΔAIC to best": [0, 1.1, 52.3],
+    AICc: [-40, -39, 12.3],
+    "ΔAICc to best": [0, 1.1, 52.3],
   });
 });
 
 Deno.test("costFitTable() rounds to the decimals asked for", () => {
-  assert.deepEqual(costFitTable(comparison, { digits: 0 })["ΔAIC to best"], [0, 1, 52]);
-  assert.deepEqual(costFitTable(comparison, { digits: 2 }).AIC, [-40.04, -38.96, 12.25]);
+  assert.deepEqual(costFitTable(comparison, { digits: 0 })["ΔAICc to best"], [0, 1, 52]);
+  assert.deepEqual(costFitTable(comparison, { digits: 2 }).AICc, [-40.04, -38.96, 12.25]);
 });
 
 Deno.test("costFitTable() does not mutate the comparison", () => {

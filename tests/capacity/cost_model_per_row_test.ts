@@ -78,7 +78,7 @@ Deno.test('compareCostModels() prefers "n*f+n" when a per-row overhead sits besi
     forms: ["n", "f", "n*f", "n*f+n", "power"],
   });
   assert.equal(best.form, "n*f+n");
-  const aic = (form: string) => fits.find((x) => x.form === form)!.aic;
+  const aic = (form: string) => fits.find((x) => x.form === form)!.aicc;
   assert.ok(aic("n") - aic("n*f+n") > 10, `ΔAIC to "n" ${aic("n") - aic("n*f+n")}`);
   assert.ok(aic("n*f") - aic("n*f+n") > 10, `ΔAIC to "n*f" ${aic("n*f") - aic("n*f+n")}`);
 });

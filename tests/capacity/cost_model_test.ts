@@ -89,7 +89,7 @@ Deno.test("compareCostModels() picks the true form by AIC", () => {
     fits.map((f) => f.form).sort(),
     ["f", "n", "n*f", "n*f*trees*depth", "n*f+n", "n*trees*depth", "power"],
   );
-  for (let i = 1; i < fits.length; i++) assert.ok(fits[i - 1].aic <= fits[i].aic);
+  for (let i = 1; i < fits.length; i++) assert.ok(fits[i - 1].aicc <= fits[i].aicc);
   const nf = compareCostModels(noisy(GRID, ({ n, f }) => 2e-5 * n! * f!, 0.05, 6), {
     forms: ["n", "f", "n*f", "power"],
   });
@@ -140,9 +140,11 @@ Deno.test("fitCostModel() scores every form by AIC on the relative residuals it 
     // Recomputed by hand from the definition: r = (t − t̂)/t, AIC = m ln(Σ r² / m) + 2k.
     const r = obs.map((o) => (o.timeMs - predictCost(fit, o)) / o.timeMs);
     const sse = r.reduce((s, v) => s + v * v, 0);
-    assertClose(fit.aic, obs.length * Math.log(sse / obs.length) + 2 * fit.parameters, {
-      rel: 1e-9,
-    });
+    const [m, k] = [obs.length, fit.parameters];
+    const aic = m * Math.log(sse / m) + 2 * k;
+    assertClose(fit.aic, aic, { rel: 1e-9 });
+    // AICc (Hurvich & Tsai 1989, Biometrika 76: 297): AIC + 2k(k + 1)/(m − k − 1).
+    assertClose(fit.aicc, aic + (2 * k * (k + 1)) / (m - k - 1), { rel: 1e-9 });
     fit.residuals.forEach((v, i) => assertClose(v, r[i], { abs: 1e-12 }));
   }
 });

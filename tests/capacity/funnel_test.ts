@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { largestStageInput, planFunnel } from "@lib/capacity/mod.ts";
+import {
+  firstStageForFunnel,
+  largestStageInput,
+  planFunnel,
+  shardsForPercentileSla,
+} from "@lib/capacity/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
 // The chapter's funnel, by hand: a forest at 1 µs per document on 10⁸ documents over 1000 shards
@@ -80,5 +85,61 @@ Deno.test("planFunnel() and largestStageInput() reject bad input", () => {
   assert.throws(
     () => largestStageInput(FUNNEL, { stage: "deep", slaMs: 0 }),
     /slaMs must be positive/,
+  );
+});
+
+Deno.test("firstStageForFunnel() gives the first stage what the later stages leave of the budget", () => {
+  // Shard latencies that never vary (τ = 1), no overhead: the deep model on 500 documents over 5
+  // shards takes 100 ms. Budget 200 ms → 100 ms for 10⁸ documents at 1 µs: 10⁵ per shard, 1000
+  // shards. Budget 150 ms → 50 ms: 2000 shards. Budget 100 ms → nothing left.
+  const first = { items: 1e8, perItemMs: 0.001, samplesMs: [5, 5, 5, 5, 5], maxShards: 10_000 };
+  const rest = [FUNNEL[1]];
+  const wide = firstStageForFunnel({ first, rest, slaMs: 200 });
+  assert.ok(wide.feasible);
+  assert.deepEqual([wide.shards, wide.itemsPerShard, wide.restMs], [1000, 100_000, 100]);
+  assertClose([wide.latencyMs, wide.totalMs], [100, 200]);
+  const tight = firstStageForFunnel({ first, rest, slaMs: 150 });
+  assert.ok(tight.feasible && tight.shards === 2000 && tight.totalMs <= 150);
+  const none = firstStageForFunnel({ first, rest, slaMs: 100 });
+  assert.ok(!none.feasible);
+  assert.match(none.reason, /the later stages take 100 ms of the funnel's 100 ms/);
+  const capped = firstStageForFunnel({ first: { ...first, maxShards: 1500 }, rest, slaMs: 150 });
+  assert.ok(!capped.feasible);
+  assert.match(capped.reason, /the later stages leave 50 ms, and no number of shards up to 1500/);
+});
+
+Deno.test("firstStageForFunnel() plans the first stage at the percentile, with its tail", () => {
+  // Same as shardsForPercentileSla with the budget the later stages leave: 300 − 120 = 180 ms.
+  const samplesMs = Array.from({ length: 200 }, (_, i) => 10 + 5 * Math.log(200 / (200 - i)));
+  const first = { items: 1e6, perItemMs: 0.01, overheadMs: 2, samplesMs, maxShards: 5000 };
+  const rest = [{
+    name: "deep",
+    items: 100,
+    perItemMs: 2,
+    shards: 2,
+    overheadMs: 5,
+    tailFactor: 2.2,
+  }];
+  const plan = firstStageForFunnel({ first, rest, slaMs: 300 });
+  const alone = shardsForPercentileSla({ ...first, slaMs: 300 - 2.2 * (5 + 50 * 2) });
+  assert.ok(plan.feasible && alone.feasible);
+  assertClose(plan.restMs, 2.2 * 105);
+  assert.equal(plan.shards, alone.shards);
+  assert.ok(plan.totalMs <= 300 && plan.tailFactor > 1);
+});
+
+Deno.test("firstStageForFunnel() rejects bad input", () => {
+  const first = { items: 10, perItemMs: 1, samplesMs: [1, 1, 1, 1, 1], maxShards: 10 };
+  assert.throws(
+    () => firstStageForFunnel({ first, rest: [FUNNEL[1]], slaMs: 0 }),
+    /Cannot plan the first stage of a funnel: slaMs must be positive, got 0/,
+  );
+  assert.throws(
+    () => firstStageForFunnel({ first, rest: "deep" as unknown as [], slaMs: 10 }),
+    /rest must be an array of stages/,
+  );
+  assert.throws(
+    () => firstStageForFunnel({ first: { ...first, perItemMs: -1 }, rest: [], slaMs: 10 }),
+    /perItemMs must be positive/,
   );
 });

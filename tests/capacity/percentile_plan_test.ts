@@ -60,7 +60,7 @@ Deno.test("shardsForPercentileSla() rejects invalid input", () => {
   );
 });
 
-Deno.test("scalingVerdict() needs every repeat beyond the margin", () => {
+Deno.test("scalingVerdict() needs every repeat beyond the margin, or within it", () => {
   const v = scalingVerdict([10.5, 12, 13], 8, { what: "8× the rows" });
   assert.equal(v.verdict, "faster");
   assert.equal(v.median, 12);
@@ -68,7 +68,20 @@ Deno.test("scalingVerdict() needs every repeat beyond the margin", () => {
     v.text,
     "8× the rows cost 12.0× the time (repeats 10.5× to 13.0×): more than the 8.00× claimed, beyond the 1.25× margin in every repeat.",
   );
-  assert.equal(scalingVerdict([9.9, 12, 13], 8, { what: "x" }).verdict, "as claimed"); // 9.9 < 10
+  // 9.9 is within the 1.25× margin of 8 (6.4 to 10), 12 and 13 beyond it: the repeats disagree.
+  const split = scalingVerdict([9.9, 12, 13], 8, { what: "x" });
+  assert.equal(split.verdict, "inconclusive");
+  assert.equal(
+    split.text,
+    "x cost 12.0× the time (repeats 9.90× to 13.0×): inconclusive: the repeats straddle the 1.25× margin around the 8.00× claimed.",
+  );
+  assert.equal(scalingVerdict([2, 9, 11], 8, { what: "x" }).verdict, "inconclusive"); // both sides
+  const within = scalingVerdict([6.5, 8, 10], 8, { what: "x" });
+  assert.equal(within.verdict, "as claimed");
+  assert.match(
+    within.text,
+    /consistent with the 8\.00× claimed, within the 1\.25× margin in every repeat/,
+  );
   assert.equal(scalingVerdict([1, 4], 2, { what: "x" }).median, 2.5);
   assert.throws(
     () => scalingVerdict([], 2, { what: "x" }),

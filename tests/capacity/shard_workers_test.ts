@@ -57,6 +57,31 @@ Deno.test("runShardedJob() measures compute, overhead and the slowest-shard tail
   }
   assert.ok(result.tailFactor >= 1);
   assert.equal(result.outputs.length, 0);
+  assert.ok(result.requests.every((q) => Number.isNaN(q.alongsideMs)));
+});
+
+Deno.test("runShardedJob() times work on the main thread after every request", async () => {
+  // A busy wait of 1 ms after each of the 1 + 2 requests; only the 2 timed ones are kept.
+  let calls = 0;
+  const spin = () => {
+    calls++;
+    const end = performance.now() + 1;
+    while (performance.now() < end) { /* busy */ }
+  };
+  const result = await runShardedJob(
+    { kind: "spin", items: 10, perItemMs: 0.01 },
+    { shards: 1, warmup: 1, repeats: 2, alongside: spin },
+  );
+  assert.equal(calls, 3);
+  assert.equal(result.requests.length, 2);
+  assert.ok(result.requests.every((q) => q.alongsideMs >= 1), "each timed busy wait takes ≥ 1 ms");
+  await assert.rejects(
+    () =>
+      runShardedJob({ kind: "spin", items: 1, perItemMs: 0 }, {
+        alongside: 3 as unknown as () => void,
+      }),
+    /Cannot run a sharded job: alongside must be a function/,
+  );
 });
 
 Deno.test("runShardedJob() rejects bad input before starting any worker", async () => {

@@ -94,3 +94,44 @@ Deno.test("slowestShardQuantile() extrapolates an exponential tail beyond the sa
     /percentile must be strictly between 0 and 1/,
   );
 });
+
+Deno.test("slowestShardQuantile() never falls as S grows, where the samples end and the tail begins", () => {
+  // 80 samples of 1 ms, 18 of 1.1 ms and two of 100 ms: the empirical quantile at the last level
+  // the samples reach (S = 1, p = 0.99: level 0.99) is 100 ms, while the exponential fitted to
+  // the excesses over the 0.8 quantile u = 1.02 (type 7), mean excess ē = 9.97, gives only
+  // u + ē ln(0.2 / (1 − q)) ≈ 38 ms at S = 2. The quantile stays at 100 ms until the fitted tail
+  // overtakes it.
+  const samples = [...Array(80).fill(1), ...Array(18).fill(1.1), 100, 100];
+  const at = (s: number) => slowestShardQuantile(samples, s, { percentile: 0.99 });
+  assert.equal(at(1).extrapolated, false);
+  assertClose(at(1).quantileMs, 100, { rel: 1e-12 });
+  assert.ok(at(2).extrapolated);
+  assertClose(at(2).quantileMs, 100, { rel: 1e-12 });
+  const meanExcess = (18 * (1.1 - 1.02) + 2 * (100 - 1.02)) / 20;
+  const far = at(10_000);
+  assertClose(far.quantileMs, 1.02 + meanExcess * Math.log(0.2 / (1 - far.level)), { rel: 1e-9 });
+  let previous = -Infinity;
+  for (let s = 1; s <= 5000; s++) {
+    const q = at(s).quantileMs;
+    assert.ok(q >= previous, `the quantile falls from ${previous} to ${q} at S = ${s}`);
+    previous = q;
+  }
+});
+
+Deno.test("slowestShardQuantile() is non-decreasing in S for any samples", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 5, maxLength: 60 }),
+      fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+      (xs, percentile) => {
+        let previous = -Infinity;
+        for (const s of [1, 2, 3, 5, 10, 30, 100, 300, 1000, 10_000]) {
+          const q = slowestShardQuantile(xs, s, { percentile }).quantileMs;
+          assert.ok(q >= previous - 1e-9 * Math.max(1, previous));
+          previous = q;
+        }
+      },
+    ),
+    { seed: 7, numRuns: 300 },
+  );
+});
