@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertInteger } from "../_shared/validate.ts";
+import { assertFiniteNumber, assertInteger, raise } from "../_shared/validate.ts";
 import { createRng, type RandomOptions, resolveRng } from "../random/mod.ts";
 
 /** Options of {@link simulateBanditLog}. */
@@ -126,5 +126,57 @@ export function simulateBanditLog(options: BanditLogOptions): BanditLog {
     meanReward,
     targetPolicy,
     trueValue,
+  };
+}
+
+/** The two columns a reward model gives {@link doublyRobustEstimate}. */
+export interface RewardModelColumns {
+  /** $\hat q(x_i, a_i)$ for each row's logged action. */
+  predictedRewards: Float64Array;
+  /** $\sum_a \pi(a \mid x_i)\, \hat q(x_i, a)$ for each row. */
+  directValues: Float64Array;
+  /** $\hat q(a)$: the model's reward of each action. */
+  actionReward: Float64Array;
+}
+
+/**
+ * A deliberately crude reward model for a bandit log: the mean logged reward of
+ * each action, ignoring the context, $\hat q(x, a) = \bar r_a$ (0 for an action
+ * never logged). Biased wherever rewards depend on the context, which is what
+ * shows that the doubly robust estimate does not need a good model.
+ *
+ * @param log A log from {@link simulateBanditLog}.
+ * @returns The model's predictions for the logged actions and its direct values.
+ * @throws {TypeError} If `log` lacks the bandit columns.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { actionMeanRewardModel, simulateBanditLog } from "@lib/bias/mod.ts";
+ * const log = simulateBanditLog({ numRows: 200, seed: 1 });
+ * const model = actionMeanRewardModel(log);
+ * assert.equal(model.predictedRewards[0], model.actionReward[log.action[0]]);
+ * ```
+ * @see notebooks/03_data_collection.ipynb
+ */
+export function actionMeanRewardModel(log: BanditLog): RewardModelColumns {
+  const context = "fit the action-mean reward model";
+  if (!(log?.action instanceof Int32Array) || !Array.isArray(log.targetPolicy)) {
+    raise("type", context, "log must come from simulateBanditLog (action, reward, targetPolicy)");
+  }
+  const numActions = log.targetPolicy[0].length;
+  const sum = new Float64Array(numActions), count = new Float64Array(numActions);
+  log.action.forEach((a, i) => {
+    sum[a] += log.reward[i];
+    count[a]++;
+  });
+  const actionReward = sum.map((s, a) => (count[a] > 0 ? s / count[a] : 0));
+  return {
+    predictedRewards: Float64Array.from(log.action, (a) => actionReward[a]),
+    directValues: Float64Array.from(
+      log.context,
+      (x) => log.targetPolicy[x].reduce((s, p, a) => s + p * actionReward[a], 0),
+    ),
+    actionReward,
   };
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { simulateBanditLog } from "@lib/bias/mod.ts";
+import { actionMeanRewardModel, simulateBanditLog } from "@lib/bias/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
 
 Deno.test("simulateBanditLog() logs propensities and target probabilities of its own policies", () => {
@@ -59,4 +59,26 @@ Deno.test("simulateBanditLog() rejects bad options", () => {
     /loggingSharpness/,
   );
   assert.throws(() => simulateBanditLog({ numRows: 5 } as never), /seed or rng/);
+});
+
+Deno.test("actionMeanRewardModel() predicts each action's mean logged reward", () => {
+  // A hand-made log: action 0 rewarded 1 of 2 times, action 1 never logged; π(·|x=0) = (0.25, 0.75).
+  const log = {
+    context: Int32Array.of(0, 0),
+    action: Int32Array.of(0, 0),
+    reward: Float64Array.of(1, 0),
+    propensity: Float64Array.of(0.5, 0.5),
+    targetProbability: Float64Array.of(0.25, 0.25),
+    meanReward: [Float64Array.of(0.5, 0.5)],
+    targetPolicy: [Float64Array.of(0.25, 0.75)],
+    trueValue: 0.5,
+  };
+  const model = actionMeanRewardModel(log);
+  assert.deepEqual(Array.from(model.actionReward), [0.5, 0]);
+  assert.deepEqual(Array.from(model.predictedRewards), [0.5, 0.5]);
+  assert.deepEqual(Array.from(model.directValues), [0.125, 0.125]); // 0.25 · 0.5 + 0.75 · 0
+  assert.throws(
+    () => actionMeanRewardModel({} as never),
+    /Cannot fit the action-mean reward model: log must come/,
+  );
 });
