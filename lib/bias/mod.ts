@@ -38,3 +38,4 @@ export * from "./first_engagement.ts";
 export * from "./off_policy.ts";
 export * from "./doubly_robust.ts";
 export * from "./bandit.ts";
+export * from "./downsampling.ts";
