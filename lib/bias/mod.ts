@@ -36,3 +36,6 @@ export * from "./exposure.ts";
 export * from "./cold_start.ts";
 export * from "./first_engagement.ts";
 export * from "./off_policy.ts";
+export * from "./doubly_robust.ts";
+export * from "./bandit.ts";
+export * from "./downsampling.ts";

@@ -27,3 +27,4 @@ export * from "./dawid_skene.ts";
 export * from "./labeling_report.ts";
 export * from "./label_items.ts";
 export * from "./agreement.ts";
+export * from "./active_learning.ts";

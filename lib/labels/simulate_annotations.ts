@@ -6,8 +6,14 @@ import { type AnnotationTable, checkClassLabels } from "./_check.ts";
 export interface Annotator {
   /** A name for reports, e.g. `"crowd 1"` or `"specialist"`. */
   name: string;
-  /** Probability of giving the true class, in [0, 1]. */
+  /** Probability of giving the true class, in [0, 1] (ignored when `confusion` is given). */
   accuracy: number;
+  /**
+   * Asymmetric noise: `confusion[k][l]` is the probability of giving class l
+   * to an item of class k (rows sum to 1). A spammer who always answers 0 has
+   * every row `[1, 0, …]`. @default symmetric noise from `accuracy`
+   */
+  confusion?: readonly (readonly number[])[];
   /** Cost of one label (any currency unit), ≥ 0. */
   costPerLabel: number;
 }
@@ -47,7 +53,9 @@ export interface SimulatedAnnotations extends AnnotationTable {
  *    \quad (l \ne y_i), $$
  *
  * independently of everything else (symmetric noise), and charges
- * `costPerLabel`. A crowd is many cheap annotators of modest accuracy; a
+ * `costPerLabel`. An annotator with a `confusion` matrix $\theta$ gives class
+ * $l$ with probability $\theta_{y_i l}$ instead (asymmetric noise, the model
+ * that Dawid–Skene fits). A crowd is many cheap annotators of modest accuracy; a
  * specialist is one expensive, accurate annotator.
  *
  * Draw order (for reproducibility): item by item, first the annotators of the
@@ -57,7 +65,8 @@ export interface SimulatedAnnotations extends AnnotationTable {
  * @param annotators The pool of annotators (at least one).
  * @param options `perItem`, `nClasses`, and `seed` or `rng`.
  * @returns Labels in long format with their cost.
- * @throws {RangeError} On an empty pool, accuracy outside [0, 1], negative cost,
+ * @throws {RangeError} On an empty pool, accuracy outside [0, 1], a confusion matrix that is
+ *   not nClasses × nClasses with rows of probabilities summing to 1, negative cost,
  *   perItem outside [1, pool size], or a true label out of range.
  *
  * @example Three crowd workers and one specialist
@@ -94,6 +103,26 @@ export function simulateAnnotations(
   const nClasses = options?.nClasses ?? maxLabel + 1;
   assertInteger(nClasses, "nClasses", context, { min: 2 });
   checkClassLabels(raw, "yTrue", nClasses, context);
+  annotators.forEach((a, j) => {
+    const matrix: readonly (readonly number[])[] | undefined = a.confusion;
+    if (matrix === undefined) return;
+    const name = `annotators[${j}].confusion`;
+    if (!Array.isArray(matrix) || matrix.length !== nClasses) {
+      raise("range", context, `${name} must have ${nClasses} rows (one per class)`);
+    }
+    matrix.forEach((row: readonly number[], k: number) => {
+      if (!Array.isArray(row) || row.length !== nClasses) {
+        raise("range", context, `${name}[${k}] must have ${nClasses} entries`);
+      }
+      row.forEach((v, l) =>
+        assertFiniteNumber(v, `${name}[${k}][${l}]`, context, { min: 0, max: 1 })
+      );
+      const total = row.reduce((t, v) => t + v, 0);
+      if (Math.abs(total - 1) > 1e-9) {
+        raise("range", context, `${name}[${k}] must sum to 1, got ${total}`);
+      }
+    });
+  });
   const rng = resolveRng(options, context);
   const all = annotators.map((_, j) => j);
   const m = raw.length * perItem;
@@ -106,7 +135,14 @@ export function simulateAnnotations(
       : sample(all, perItem, { rng }).sort((a, b) => a - b);
     for (const a of chosen) {
       let given = raw[i];
-      if (!rng.bernoulli(annotators[a].accuracy)) {
+      const confusion = annotators[a].confusion;
+      if (confusion !== undefined) {
+        let u = rng.random();
+        given = 0;
+        while (given < nClasses - 1 && u >= confusion[raw[i]][given]) {
+          u -= confusion[raw[i]][given++];
+        }
+      } else if (!rng.bernoulli(annotators[a].accuracy)) {
         const other = rng.int(0, nClasses - 1); // one of the K − 1 wrong classes
         given = other >= raw[i] ? other + 1 : other;
       }
@@ -124,7 +160,10 @@ export function simulateAnnotations(
     item,
     annotator,
     label,
-    annotators: annotators.map((a) => ({ ...a })),
+    annotators: annotators.map((a) => ({
+      ...a,
+      ...(a.confusion ? { confusion: a.confusion.map((row: readonly number[]) => [...row]) } : {}),
+    })),
     cost,
     totalCost: cost.reduce((s, c) => s + c, 0),
   };

@@ -170,3 +170,46 @@ export function textClassifierAccuracy(
     tf.dispose([x, y]);
   }
 }
+
+/**
+ * Predicted probability of class 1 for the given rows of a hashed feature
+ * matrix, from a classifier trained by {@link fitTextClassifier}.
+ *
+ * @param model A model with one sigmoid output.
+ * @param features Hashed features.
+ * @param options The rows to predict; see {@link TextClassifierAccuracyOptions}.
+ * @returns One probability per row, in row order.
+ * @throws {TypeError} If `features` has no Float32Array values.
+ * @throws {RangeError} If `features` is inconsistent or a row is out of range.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fitTextClassifier, hashedBagOfWords, textClassifierProbabilities } from "@lib/text/mod.ts";
+ * import { setupTf } from "@lib/tf/mod.ts";
+ * await setupTf();
+ * const features = hashedBagOfWords([["win", "cash"], ["meeting", "notes"]], { dimensions: 16 });
+ * const model = await fitTextClassifier(features, [1, 0], { seed: 1, epochs: 50 });
+ * const p = textClassifierProbabilities(model, features, { rows: [0, 1] });
+ * assert.ok(p[0] > 0.5 && p[1] < 0.5);
+ * model.dispose();
+ * ```
+ * @see notebooks/03_data_collection.ipynb
+ */
+export function textClassifierProbabilities(
+  model: tf.LayersModel,
+  features: HashedFeatures,
+  options: TextClassifierAccuracyOptions = {},
+): Float32Array {
+  const context = "compute textClassifierProbabilities";
+  const rows = options.rows ?? Array.from({ length: features?.numRows ?? 0 }, (_, i) => i);
+  const used = checkedRows(features, Array.from(rows, () => 0), rows, context);
+  const x = rowsTensor(features, used);
+  try {
+    return tf.tidy(() =>
+      (model.predict(x, { batchSize: 1024 }) as tf.Tensor).dataSync() as Float32Array
+    ).slice();
+  } finally {
+    x.dispose();
+  }
+}

@@ -113,3 +113,28 @@ Deno.test("dawidSkene() rejects bad options and tables", () => {
     new RangeError(`${context}: annotations.annotator[0] must be an integer in [0, 1), got 1`),
   );
 });
+
+Deno.test("dawidSkene() one EM iteration matches a hand-worked example with a spammer", () => {
+  // Two items, three annotators, no smoothing. Item 0: labels (0, 0, 1); item 1: (1, 1, 1).
+  // Start T = vote shares: T0 = (2/3, 1/3), T1 = (0, 1). M-step: π = (1/3, 2/3);
+  // annotators 0 and 1: θ_0· = (1, 0), θ_1· = (1/4, 3/4); annotator 2 always says 1: θ_0· = θ_1· = (0, 1).
+  // E-step, item 0: class 0 ∝ 1/3 · 1 · 1 · 1 = 1/3, class 1 ∝ 2/3 · 1/4 · 1/4 · 1 = 1/24, so
+  // P(class 0) = (1/3) / (1/3 + 1/24) = 8/9; item 1: class 0 ∝ 0, so P(class 1) = 1.
+  // Log-likelihood: log(1/3 + 1/24) + log(2/3 · 3/4 · 3/4) = 2 log(3/8).
+  const table = {
+    nItems: 2,
+    nClasses: 2,
+    nAnnotators: 3,
+    item: Int32Array.of(0, 0, 0, 1, 1, 1),
+    annotator: Int32Array.of(0, 1, 2, 0, 1, 2),
+    label: Int32Array.of(0, 0, 1, 1, 1, 1),
+  };
+  const ds = dawidSkene(table, { maxIterations: 1, smoothing: 0 });
+  assertClose(ds.posterior[0][0], 8 / 9, { rel: 1e-12 });
+  assertClose(ds.posterior[1][1], 1, { rel: 1e-12 });
+  assertClose(ds.classPrior[0], 1 / 3, { rel: 1e-12 });
+  assertClose(ds.confusion[0][1][0], 1 / 4, { rel: 1e-12 });
+  assert.deepEqual(Array.from(ds.confusion[2][0]), [0, 1]); // the spammer's label carries no information
+  assertClose(ds.logLikelihood, 2 * Math.log(3 / 8), { rel: 1e-12 });
+  assert.deepEqual(Array.from(ds.labels), [0, 1]);
+});

@@ -85,3 +85,39 @@ Deno.test("simulateAnnotations() rejects bad annotators, labels and options", ()
   );
   assert.throws(() => simulateAnnotations([0, 1], a, {}), /seed or rng/);
 });
+
+Deno.test("simulateAnnotations() with a confusion matrix gives each class with its row's probabilities", () => {
+  // Ham (0) is called spam 10 % of the time, spam (1) is called ham 40 % of the time.
+  const yTrue = Array.from({ length: 20000 }, (_, i) => i % 2);
+  const worker = {
+    name: "biased",
+    accuracy: 0,
+    costPerLabel: 1,
+    confusion: [[0.9, 0.1], [0.4, 0.6]],
+  };
+  const a = simulateAnnotations(yTrue, [worker], { seed: 5 });
+  const rate = (k: number) =>
+    a.label.filter((l, j) => yTrue[a.item[j]] === k && l === 1).length / (yTrue.length / 2);
+  const se = (p: number) => Math.sqrt((p * (1 - p)) / (yTrue.length / 2));
+  assert.ok(Math.abs(rate(0) - 0.1) < 4 * se(0.1), `ham called spam ${rate(0)}`);
+  assert.ok(Math.abs(rate(1) - 0.6) < 4 * se(0.6), `spam called spam ${rate(1)}`);
+  // A spammer who always answers 0.
+  const spammer = { name: "spammer", accuracy: 0, costPerLabel: 1, confusion: [[1, 0], [1, 0]] };
+  assert.ok(simulateAnnotations(yTrue, [spammer], { seed: 1 }).label.every((l) => l === 0));
+});
+
+Deno.test("simulateAnnotations() rejects a malformed confusion matrix", () => {
+  const base = { name: "w", accuracy: 0.5, costPerLabel: 1 };
+  assert.throws(
+    () => simulateAnnotations([0, 1], [{ ...base, confusion: [[1, 0]] }], { seed: 1 }),
+    /Cannot simulate annotations: annotators\[0\]\.confusion must have 2 rows/,
+  );
+  assert.throws(
+    () => simulateAnnotations([0, 1], [{ ...base, confusion: [[0.5, 0.6], [0, 1]] }], { seed: 1 }),
+    /annotators\[0\]\.confusion\[0\] must sum to 1, got 1.1/,
+  );
+  assert.throws(
+    () => simulateAnnotations([0, 1], [{ ...base, confusion: [[1.5, -0.5], [0, 1]] }], { seed: 1 }),
+    /annotators\[0\]\.confusion\[0\]\[0\]/,
+  );
+});

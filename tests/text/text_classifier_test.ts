@@ -4,6 +4,7 @@ import {
   hashedBagOfWords,
   type HashedFeatures,
   textClassifierAccuracy,
+  textClassifierProbabilities,
 } from "@lib/text/mod.ts";
 import { evaluate, fit, logisticRegression } from "@lib/models/mod.ts";
 import { createRng } from "@lib/random/mod.ts";
@@ -140,4 +141,27 @@ Deno.test("fitTextClassifier() and textClassifierAccuracy() reject malformed inp
     name: "RangeError",
     message: "Cannot fit a text classifier: epochs must be at least 1, got 0",
   });
+});
+
+Deno.test("textClassifierProbabilities() agrees with textClassifierAccuracy() at the 0.5 threshold", async () => {
+  const docs = [["win", "cash", "now"], ["cash", "prize"], ["team", "meeting"], [
+    "meeting",
+    "notes",
+    "cash",
+  ]];
+  const features = hashedBagOfWords(docs, { dimensions: 32 });
+  const labels = [1, 1, 0, 0];
+  const model = await fitTextClassifier(features, labels, { seed: 3, epochs: 30 });
+  const rows = [3, 0, 2];
+  const p = textClassifierProbabilities(model, features, { rows });
+  assert.equal(p.length, 3);
+  assert.ok(p.every((v) => v > 0 && v < 1));
+  const correct = rows.filter((r, j) => (p[j] > 0.5 ? 1 : 0) === labels[r]).length;
+  const accuracy = textClassifierAccuracy(model, features, rows.map((r) => labels[r]), { rows });
+  assert.equal(correct / 3, accuracy);
+  assert.throws(
+    () => textClassifierProbabilities(model, features, { rows: [4] }),
+    /Cannot compute textClassifierProbabilities: rows\[0\]/,
+  );
+  model.dispose();
 });
