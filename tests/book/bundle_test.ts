@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { bundleClient, denoOnlyApis } from "../../tools/book/_bundle.ts";
+import { bundleClient, bundleModules, denoOnlyApis } from "../../tools/book/_bundle.ts";
 
 Deno.test({
   name: "bundleClient() bundles the experiments for the browser with no Deno-only APIs",
@@ -22,7 +22,47 @@ Deno.test({
     assert.ok(bundle.libInputs.includes(file), file);
   }
   assert.ok(!bundle.libInputs.includes("lib/plot/renderer.ts"));
+  assert.ok(!bundle.libInputs.includes("lib/plot/bundle.ts"));
   assert.ok(bundle.experiments.includes(JSON.stringify(bundle.worker).slice(1, 200)));
+});
+
+/** Modules of lib/plot that display in Jupyter or render PNGs, so run in Deno only. */
+const DENO_ONLY_PLOT = ["bundle.ts", "mod.ts", "renderer.ts", "show.ts"];
+
+Deno.test({
+  name:
+    "every module of lib/plot but the Jupyter display bundles for the browser with no Deno APIs",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const files = [...Deno.readDirSync(new URL("../../lib/plot/", import.meta.url))]
+    .map((e) => e.name)
+    .filter((name) => name.endsWith(".ts") && !DENO_ONLY_PLOT.includes(name))
+    .sort()
+    .map((name) => `lib/plot/${name}`);
+  assert.ok(files.includes("lib/plot/figure.ts") && files.length >= 15, String(files.length));
+  const { text, libInputs } = await bundleModules(files);
+  assert.deepEqual(denoOnlyApis(text), []);
+  for (const file of files) assert.ok(libInputs.includes(file), file);
+  // Figures load the renderer lazily, on display in Jupyter: it is not in the bundle.
+  assert.ok(
+    !libInputs.includes("lib/plot/renderer.ts") && !libInputs.includes("lib/plot/bundle.ts"),
+  );
+  assert.ok(!text.includes("playwright"));
+  // The lazy import is the one place the display module is named.
+  assert.deepEqual(text.match(/import\([^)]*\)/g), ['import("./bundle.ts")']);
+});
+
+Deno.test({
+  name: "bundleModules() fails on a module that imports node: or the display module statically",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  await assert.rejects(() => bundleModules(["lib/plot/renderer.ts"]), /node:module/);
+  await assert.rejects(
+    () => bundleModules(["lib/plot/show.ts"]),
+    /does not run in a browser|Deno only/,
+  );
 });
 
 Deno.test("denoOnlyApis() finds Deno globals, node: modules and require calls", () => {

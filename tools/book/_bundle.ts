@@ -1,7 +1,7 @@
 /**
  * Bundles the scripts and the Web Worker of the book with esbuild: the
- * experiments and the parts of `lib/` they import, for the browser. Deno-only
- * modules are mapped to browser stand-ins (the PNG renderer), and a `node:` import
+ * experiments and the parts of `lib/` they import, for the browser. A `node:`
+ * import, a static import of the Jupyter display module (with its PNG renderer)
  * or a `Deno.` reference in the output fails the build.
  *
  * @module
@@ -13,30 +13,35 @@ import { fileURLToPath } from "node:url";
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = join(HERE, "..", "..");
 
-/** Modules of `lib/` that only run in Deno, and their browser stand-ins. */
-const BROWSER_STANDINS: Record<string, string> = {
-  [join(ROOT, "lib/plot/renderer.ts")]: join(HERE, "client/_no_renderer.ts"),
-};
+/**
+ * The module a figure loads lazily to display itself in Jupyter (it holds the
+ * Deno-only PNG renderer). In the book plotly.js draws the figures, so the lazy
+ * import is left out of the bundle (it is never called in a browser).
+ */
+const JUPYTER_DISPLAY = join(ROOT, "lib/plot/bundle.ts");
 
 const workbookPlugin: esbuild.Plugin = {
   name: "workbook",
   setup(build) {
     build.onResolve({ filter: /^@lib\// }, (args) => ({
-      path: standIn(join(ROOT, "lib", args.path.slice("@lib/".length))),
+      path: join(ROOT, "lib", args.path.slice("@lib/".length)),
     }));
-    build.onResolve({ filter: /renderer\.ts$/ }, (args) => {
+    build.onResolve({ filter: /bundle\.ts$/ }, (args) => {
       const path = join(args.resolveDir, args.path);
-      return path in BROWSER_STANDINS ? { path: BROWSER_STANDINS[path] } : undefined;
+      if (path !== JUPYTER_DISPLAY) return undefined;
+      if (args.kind === "dynamic-import") return { path: args.path, external: true };
+      return {
+        errors: [{
+          text: `${args.path} (imported by ${args.importer}) renders PNGs in Deno only; ` +
+            "import it lazily where a figure is displayed in Jupyter",
+        }],
+      };
     });
     build.onResolve({ filter: /^node:/ }, (args) => ({
       errors: [{ text: `${args.path} (imported by ${args.importer}) does not run in a browser` }],
     }));
   },
 };
-
-function standIn(path: string): string {
-  return BROWSER_STANDINS[path] ?? path;
-}
 
 /** The bundles and the source files that went into them. */
 export interface ClientBundle {
@@ -50,12 +55,15 @@ export interface ClientBundle {
   libInputs: string[];
 }
 
-async function bundle(entry: string, define: Record<string, string>) {
+async function bundle(entry: string, define: Record<string, string>, stdin?: string) {
   const result = await esbuild.build({
-    entryPoints: [entry],
+    ...(stdin === undefined
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: stdin, resolveDir: ROOT, sourcefile: entry } }),
     bundle: true,
     write: false,
-    format: "iife",
+    // A list of modules is bundled as an ES module, so that its exports are kept.
+    format: stdin === undefined ? "iife" : "esm",
     platform: "browser",
     target: "es2022",
     minify: true,
@@ -93,12 +101,36 @@ export async function bundleClient(): Promise<ClientBundle> {
         );
       }
     }
-    const libInputs = [...new Set([...main.inputs, ...worker.inputs])]
-      .filter((p) => !p.includes("node_modules"))
-      .map((p) => p.replace(/^.*?(?=lib\/)/, ""))
-      .filter((p) => p.startsWith("lib/"))
-      .sort();
+    const libInputs = libFiles([...main.inputs, ...worker.inputs]);
     return { page: page.text, experiments: main.text, worker: worker.text, libInputs };
+  } finally {
+    await esbuild.stop();
+  }
+}
+
+function libFiles(inputs: string[]): string[] {
+  return [...new Set(inputs)]
+    .filter((p) => !p.includes("node_modules"))
+    .map((p) => p.replace(/^.*?(?=lib\/)/, ""))
+    .filter((p) => p.startsWith("lib/"))
+    .sort();
+}
+
+/**
+ * Bundles library modules for the browser as the book does (one script that
+ * imports every export of each), to check that they are browser-safe.
+ *
+ * @param files Paths relative to the project, e.g. `"lib/plot/line.ts"`.
+ * @returns The script and the library files that went into it.
+ * @throws {Error} When a module (or one it imports) imports a `node:` module.
+ */
+export async function bundleModules(
+  files: readonly string[],
+): Promise<{ text: string; libInputs: string[] }> {
+  try {
+    const source = files.map((f, i) => `export * as m${i} from "./${f}";`).join("\n");
+    const result = await bundle("modules.ts", {}, source);
+    return { text: result.text, libInputs: libFiles(result.inputs) };
   } finally {
     await esbuild.stop();
   }

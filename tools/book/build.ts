@@ -8,8 +8,9 @@
  *
  * - Without arguments every `notebooks/*.ipynb` is a chapter. A notebook whose
  *   executed copy in `out/notebooks/` is newer than it is reused; the others are
- *   executed by `tools/run_notebooks.ts` (their run times are kept in
- *   `out/notebooks/run_times.json`).
+ *   executed by `tools/run_notebooks.ts`. The index shows each chapter's run
+ *   time from `out/notebooks/run_times.json`, which the runner writes whenever it
+ *   executes a notebook (`deno task workbook` too).
  * - `--executed`: the notebooks named already hold their outputs; nothing runs
  *   (the tests build a small site this way from `tests/fixtures/book/`).
  * - `--modules`: the library modules that get API pages (default: every `lib/*`
@@ -92,13 +93,8 @@ async function executeNotebooks(sources: string[]): Promise<{ paths: string[]; f
       text += decoder.decode(chunk, { stream: true });
     }
     await child.status;
-    const times: Record<string, number> = readTimes();
-    for (const m of text.matchAll(/^(\S+\.ipynb)\s+(PASS|FAIL)\s+([\d.]+) s/gm)) {
-      times[basename(m[1])] = Number(m[3]);
-      if (m[2] === "FAIL") failed.push(basename(m[1]));
-    }
-    Deno.mkdirSync(dirname(TIMES), { recursive: true });
-    Deno.writeTextFileSync(TIMES, JSON.stringify(times, null, 2) + "\n");
+    // The runner records each run's time in out/notebooks/run_times.json itself.
+    for (const m of text.matchAll(/^(\S+\.ipynb)\s+FAIL\s/gm)) failed.push(basename(m[1]));
   }
   for (const source of sources) {
     if (mtime(copyOf(source)) === 0) {
