@@ -8,6 +8,9 @@ import {
 } from "../../tools/book/experiments/mod.ts";
 import { num } from "../../tools/book/experiments/types.ts";
 import { peakQps, SEARCH_REQUIREMENTS } from "../../lib/capacity/requirements.ts";
+import { WORD2VEC_SETTINGS } from "../../tools/book/experiments/05_embeddings.ts";
+import { ADDRESSES } from "../../tools/book/experiments/_sotu.ts";
+import { loadDataset } from "../../lib/data/mod.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -103,6 +106,17 @@ Deno.test("experiment defaults are the chapters' parameters, so the numbers matc
     [10 ** (sla.log10Items as number), sla.slaMs, sla.qps, sla.perItemUs],
     [ch2.CORPUS_SIZE, ch2.SLA_MS, Math.round(peakQps(SEARCH_REQUIREMENTS)), ch2.CHAPTER_TREE_US],
   );
+  const ch5 = notebookParameters("05_embeddings");
+  const words = defaultParams(experimentById("word-neighbours"));
+  assert.deepEqual([words.dim, words.seed, words.model], [ch5.DIM, ch5.SEED, "skipgram"]);
+  assert.deepEqual(WORD2VEC_SETTINGS, {
+    minCount: ch5.MIN_COUNT,
+    window: ch5.WINDOW,
+    negatives: ch5.NEGATIVES,
+    learningRate: ch5.LEARNING_RATE,
+    sample: ch5.SAMPLE,
+    epochs: { skipgram: ch5.EPOCHS_SKIPGRAM, cbow: ch5.EPOCHS_CBOW },
+  });
   const ch3 = notebookParameters("03_data_collection");
   const exploration = defaultParams(experimentById("exploration-rate"));
   assert.deepEqual(
@@ -121,6 +135,30 @@ Deno.test("the SLA planner agrees with the chapter's worked example: 10⁸ docum
   const n = Object.fromEntries(result.numbers.map((x) => [x.key, x.value]));
   assert.equal(n.shards, 1000);
   assert.equal(n.replicas, 521);
+});
+
+Deno.test("the bundled addresses are the chapter's dataset's, from 2001", () => {
+  const sotu = loadDataset("sotu").filter((a) => a.year >= 2001);
+  assert.deepEqual(ADDRESSES, sotu.map(({ year, text }) => ({ year, text })));
+});
+
+Deno.test("word neighbours: fewer addresses give fewer words, and every neighbour is a word of the corpus", async () => {
+  const e = experimentById("word-neighbours");
+  const small = await e.run({ ...e.testParams!, firstYear: 2017 }, () => {});
+  const larger = await e.run({ ...e.testParams!, firstYear: 2013 }, () => {});
+  const n = (r: typeof small) => Object.fromEntries(r.numbers.map((x) => [x.key, x.value]));
+  assert.ok(n(larger).words > n(small).words && n(larger).vocab > n(small).vocab);
+  const cosines = small.numbers.filter((x) => x.key.startsWith("cosine")).map((x) => x.value);
+  assert.equal(cosines.length, 6);
+  // Nearest first, each a cosine.
+  assert.deepEqual([...cosines].sort((a, b) => b - a), cosines);
+  assert.ok(cosines.every((c) => c <= 1 + 1e-6 && c >= -1 - 1e-6));
+  assert.ok(n(small).kept >= 0 && n(small).kept <= 6);
+  assert.deepEqual(
+    small.figure.data[0].x,
+    small.numbers.filter((x) => x.key.startsWith("cosine"))
+      .map((x) => x.label.match(/“(.+)”/)![1]),
+  );
 });
 
 Deno.test("experimentById() and num() fail with a message naming the problem", () => {

@@ -28,6 +28,7 @@ import { costThreshold } from "./01_setup.ts";
 import { slaPlanner } from "./02_capacity.ts";
 import { explorationRate } from "./03_data_collection.ts";
 import { peekingSimulator, sampleSize } from "./04_experimentation.ts";
+import { wordNeighbours } from "./05_embeddings.ts";
 import { driftDetector } from "./07_debugging.ts";
 
 export type * from "./types.ts";
@@ -41,6 +42,7 @@ export const experiments: readonly Experiment[] = [
   explorationRate,
   sampleSize,
   peekingSimulator,
+  wordNeighbours,
   driftDetector,
 ];
 
