@@ -24,6 +24,10 @@ Deno.test({
   assert.ok(!bundle.libInputs.includes("lib/plot/renderer.ts"));
   assert.ok(!bundle.libInputs.includes("lib/plot/bundle.ts"));
   assert.ok(bundle.experiments.includes(JSON.stringify(bundle.worker).slice(1, 200)));
+  // Chapter 5's corpus is in the worker only, once: a phrase of the 2016 address.
+  const phrase = "Tonight marks the eighth year";
+  assert.ok(bundle.worker.includes(phrase));
+  assert.equal(bundle.experiments.split(phrase).length, 2, "once, in the inlined worker");
 });
 
 /** Modules of lib/plot that display in Jupyter or render PNGs, so run in Deno only. */

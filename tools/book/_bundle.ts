@@ -20,6 +20,31 @@ const ROOT = join(HERE, "..", "..");
  */
 const JUPYTER_DISPLAY = join(ROOT, "lib/plot/bundle.ts");
 
+/**
+ * Data that only the Web Worker's experiments read (a corpus): the page's script
+ * never runs those experiments, so it gets a stand-in that fails if it is read.
+ */
+const WORKER_ONLY = [join(HERE, "experiments/_sotu.ts")];
+
+const WORKER_ONLY_STANDIN = `const fail = () => {
+  throw new Error("Cannot read the corpus on the page: it is bundled into the Web Worker only");
+};
+export const ADDRESSES = new Proxy([], { get: fail });`;
+
+const workerOnlyPlugin: esbuild.Plugin = {
+  name: "worker-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/_\w+\.ts$/ }, (args) => {
+      const path = join(args.resolveDir, args.path);
+      return WORKER_ONLY.includes(path) ? { path, namespace: "worker-only" } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: "worker-only" }, () => ({
+      contents: WORKER_ONLY_STANDIN,
+      loader: "ts",
+    }));
+  },
+};
+
 const workbookPlugin: esbuild.Plugin = {
   name: "workbook",
   setup(build) {
@@ -55,7 +80,12 @@ export interface ClientBundle {
   libInputs: string[];
 }
 
-async function bundle(entry: string, define: Record<string, string>, stdin?: string) {
+async function bundle(
+  entry: string,
+  define: Record<string, string>,
+  stdin?: string,
+  plugins: esbuild.Plugin[] = [],
+) {
   const result = await esbuild.build({
     ...(stdin === undefined
       ? { entryPoints: [entry] }
@@ -70,7 +100,7 @@ async function bundle(entry: string, define: Record<string, string>, stdin?: str
     metafile: true,
     legalComments: "none",
     define,
-    plugins: [workbookPlugin],
+    plugins: [...plugins, workbookPlugin],
     logLevel: "silent",
   });
   const text = result.outputFiles[0].text;
@@ -86,9 +116,12 @@ export async function bundleClient(): Promise<ClientBundle> {
   try {
     const page = await bundle(join(HERE, "client/page.ts"), {});
     const worker = await bundle(join(HERE, "client/worker.ts"), {});
-    const main = await bundle(join(HERE, "client/experiments.ts"), {
-      BOOK_WORKER_SOURCE: JSON.stringify(worker.text),
-    });
+    const main = await bundle(
+      join(HERE, "client/experiments.ts"),
+      { BOOK_WORKER_SOURCE: JSON.stringify(worker.text) },
+      undefined,
+      [workerOnlyPlugin],
+    );
     const outputs = [["page script", page.text], ["experiments script", main.text], [
       "worker",
       worker.text,
