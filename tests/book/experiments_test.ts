@@ -10,6 +10,8 @@ import { num } from "../../tools/book/experiments/types.ts";
 import { peakQps, SEARCH_REQUIREMENTS } from "../../lib/capacity/requirements.ts";
 import { WORD2VEC_SETTINGS } from "../../tools/book/experiments/05_embeddings.ts";
 import { ADDRESSES } from "../../tools/book/experiments/_sotu.ts";
+import { TRANSFER_SETTINGS } from "../../tools/book/experiments/06_transfer_learning.ts";
+import { DIGIT_TASKS } from "../../tools/book/experiments/_digit_counts.ts";
 import { loadDataset } from "../../lib/data/mod.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -117,6 +119,20 @@ Deno.test("experiment defaults are the chapters' parameters, so the numbers matc
     sample: ch5.SAMPLE,
     epochs: { skipgram: ch5.EPOCHS_SKIPGRAM, cbow: ch5.EPOCHS_CBOW },
   });
+  const ch6 = notebookParameters("06_transfer_learning");
+  const transfer = defaultParams(experimentById("transfer-size"));
+  assert.deepEqual([transfer.steps, transfer.seed], [ch6.STEPS, ch6.SEED]);
+  assert.ok((ch6.SIZES as number[]).includes(transfer.perClass as number));
+  assert.deepEqual(TRANSFER_SETTINGS, {
+    repeats: ch6.REPEATS,
+    sourceEpochs: ch6.SOURCE_EPOCHS,
+    learningRate: ch6.LEARNING_RATE,
+    fineTuneLearningRate: ch6.FINE_TUNE_LEARNING_RATE,
+  });
+  assert.deepEqual(
+    [DIGIT_TASKS.source, DIGIT_TASKS.target, DIGIT_TASKS.seed],
+    [ch6.SOURCE_DIGITS, ch6.TARGET_DIGITS, ch6.SEED],
+  );
   const ch3 = notebookParameters("03_data_collection");
   const exploration = defaultParams(experimentById("exploration-rate"));
   assert.deepEqual(

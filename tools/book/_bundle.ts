@@ -21,33 +21,117 @@ const ROOT = join(HERE, "..", "..");
 const JUPYTER_DISPLAY = join(ROOT, "lib/plot/bundle.ts");
 
 /**
- * Data that only the Web Worker's experiments read (a corpus): the page's script
- * never runs those experiments, so it gets a stand-in that fails if it is read.
+ * Data modules that only the Web Worker's experiments read. The page's script
+ * never runs those experiments, so it gets a stand-in that fails if it is read;
+ * the worker gets the data itself: a corpus bundled from its package files, or
+ * digits read from a dataset in Deno now and written into the bundle.
  */
-const WORKER_ONLY = [join(HERE, "experiments/_sotu.ts")];
+const CORPUS = join(HERE, "experiments/_sotu.ts");
+const DIGITS = join(HERE, "experiments/_digits.ts");
 
-const WORKER_ONLY_STANDIN = `const fail = () => {
-  throw new Error("Cannot read the corpus on the page: it is bundled into the Web Worker only");
+const PAGE_STANDINS: Record<string, string> = {
+  [CORPUS]: "export const ADDRESSES = new Proxy([], { get: fail });",
+  [DIGITS]: "export function digitSets() { fail(); }",
 };
-export const ADDRESSES = new Proxy([], { get: fail });`;
+const FAIL = `const fail = () => {
+  throw new Error("Cannot read an experiment's data on the page: it is bundled into the Web Worker only");
+};`;
 
-const workerOnlyPlugin: esbuild.Plugin = {
-  name: "worker-only",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/_\w+\.ts$/ }, (args) => {
-      const path = join(args.resolveDir, args.path);
-      return WORKER_ONLY.includes(path) ? { path, namespace: "worker-only" } : undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: "worker-only" }, () => ({
-      contents: WORKER_ONLY_STANDIN,
-      loader: "ts",
-    }));
-  },
-};
+/** `experiments/_digits.ts` for the browser: the same image sets, gzipped in base64. */
+async function digitsModule(): Promise<string> {
+  const { digitSets } = await import("./experiments/_digits.ts");
+  const sets = await digitSets();
+  const names = Object.keys(sets) as (keyof typeof sets)[];
+  const parts = names.flatMap((k) => [sets[k].images, sets[k].labels]);
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += p.byteLength;
+  }
+  const gzip = await new Response(
+    new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip")),
+  ).arrayBuffer();
+  const shapes = names.map((k) => ({
+    name: k,
+    n: sets[k].labels.length,
+    side: sets[k].side,
+    classes: sets[k].classes,
+  }));
+  return `const GZIP = ${JSON.stringify(encodeBase64(new Uint8Array(gzip)))};
+const SHAPES = ${JSON.stringify(shapes)};
+let cached;
+export function digitSets() {
+  cached ??= (async () => {
+    const packed = Uint8Array.from(atob(GZIP), (c) => c.charCodeAt(0));
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    const buffer = await new Response(stream).arrayBuffer();
+    const sets = {};
+    let at = 0;
+    for (const { name, n, side, classes } of SHAPES) {
+      const images = new Float32Array(buffer.slice(at, at + 4 * n * side * side));
+      at += images.byteLength;
+      const labels = new Int32Array(buffer.slice(at, at + 4 * n));
+      at += labels.byteLength;
+      sets[name] = { images, labels, side, classes };
+    }
+    return sets;
+  })();
+  return cached;
+}`;
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(text);
+}
+
+/** Gives the page's script stand-ins for the worker's data, and the worker its digits. */
+function dataPlugin(side: "page" | "worker"): esbuild.Plugin {
+  return {
+    name: `data-${side}`,
+    setup(build) {
+      build.onResolve({ filter: /^\.\/_\w+\.ts$/ }, (args) => {
+        const path = join(args.resolveDir, args.path);
+        if (side === "page" && path in PAGE_STANDINS) return { path, namespace: "page-standin" };
+        if (side === "worker" && path === DIGITS) return { path, namespace: "worker-digits" };
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: "page-standin" }, (args) => ({
+        contents: `${FAIL}\n${PAGE_STANDINS[args.path]}`,
+        loader: "js",
+      }));
+      build.onLoad({ filter: /.*/, namespace: "worker-digits" }, async () => ({
+        contents: await digitsModule(),
+        loader: "js",
+      }));
+    },
+  };
+}
+
+/**
+ * tfjs's WebAssembly backend, in the browser: its Emscripten code has Node.js
+ * branches (`require("fs")`), and the book's experiments run on tfjs's plain
+ * JavaScript backend, which gives the same numbers in Deno and in a browser.
+ */
+const NO_WASM_BACKEND = `export function setWasmPaths() {
+  throw new Error("Cannot use tfjs's WebAssembly backend in the book: its experiments run on the CPU backend");
+}`;
 
 const workbookPlugin: esbuild.Plugin = {
   name: "workbook",
   setup(build) {
+    build.onResolve({ filter: /^@tensorflow\/tfjs-backend-wasm$/ }, (args) => ({
+      path: args.path,
+      namespace: "no-wasm-backend",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "no-wasm-backend" }, () => ({
+      contents: NO_WASM_BACKEND,
+      loader: "js",
+    }));
     build.onResolve({ filter: /^@lib\// }, (args) => ({
       path: join(ROOT, "lib", args.path.slice("@lib/".length)),
     }));
@@ -115,12 +199,14 @@ async function bundle(
 export async function bundleClient(): Promise<ClientBundle> {
   try {
     const page = await bundle(join(HERE, "client/page.ts"), {});
-    const worker = await bundle(join(HERE, "client/worker.ts"), {});
+    const worker = await bundle(join(HERE, "client/worker.ts"), {}, undefined, [
+      dataPlugin("worker"),
+    ]);
     const main = await bundle(
       join(HERE, "client/experiments.ts"),
       { BOOK_WORKER_SOURCE: JSON.stringify(worker.text) },
       undefined,
-      [workerOnlyPlugin],
+      [dataPlugin("page")],
     );
     const outputs = [["page script", page.text], ["experiments script", main.text], [
       "worker",

@@ -29,6 +29,7 @@ import { slaPlanner } from "./02_capacity.ts";
 import { explorationRate } from "./03_data_collection.ts";
 import { peekingSimulator, sampleSize } from "./04_experimentation.ts";
 import { wordNeighbours } from "./05_embeddings.ts";
+import { transferSize } from "./06_transfer_learning.ts";
 import { driftDetector } from "./07_debugging.ts";
 
 export type * from "./types.ts";
@@ -43,6 +44,7 @@ export const experiments: readonly Experiment[] = [
   sampleSize,
   peekingSimulator,
   wordNeighbours,
+  transferSize,
   driftDetector,
 ];
 
