@@ -28,6 +28,10 @@ Deno.test({
   const phrase = "Tonight marks the eighth year";
   assert.ok(bundle.worker.includes(phrase));
   assert.equal(bundle.experiments.split(phrase).length, 2, "once, in the inlined worker");
+  // Chapter 6's digits are written into the worker (gzipped), and the dataset reader is not.
+  assert.ok(!bundle.libInputs.includes("lib/data/datasets.ts"), "no dataset reader in the browser");
+  assert.match(bundle.worker, /DecompressionStream\("gzip"\)/);
+  assert.ok(bundle.libInputs.includes("lib/transfer/experiment.ts"));
 });
 
 /** Modules of lib/plot that display in Jupyter or render PNGs, so run in Deno only. */
