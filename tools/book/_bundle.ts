@@ -7,7 +7,7 @@
  * @module
  */
 import * as esbuild from "esbuild";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -121,9 +121,31 @@ const NO_WASM_BACKEND = `export function setWasmPaths() {
   throw new Error("Cannot use tfjs's WebAssembly backend in the book: its experiments run on the CPU backend");
 }`;
 
+/**
+ * tfjs for the browser: what `@tensorflow/tfjs` registers and exports (gradients,
+ * chained ops, the core, the layers API, the CPU backend) but the WebGL backend,
+ * the graph-model converter and tf.data, which the experiments do not use (half a
+ * megabyte less).
+ */
+const TFJS_FOR_BROWSER = `import "@tensorflow/tfjs-core/dist/register_all_gradients";
+import "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops";
+export * from "@tensorflow/tfjs-core";
+export * from "@tensorflow/tfjs-layers";
+export * from "@tensorflow/tfjs-backend-cpu";`;
+const TFJS_DIR = dirname(dirname(fileURLToPath(import.meta.resolve("@tensorflow/tfjs"))));
+
 const workbookPlugin: esbuild.Plugin = {
   name: "workbook",
   setup(build) {
+    build.onResolve({ filter: /^@tensorflow\/tfjs$/ }, (args) => ({
+      path: args.path,
+      namespace: "tfjs-for-browser",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "tfjs-for-browser" }, () => ({
+      contents: TFJS_FOR_BROWSER,
+      loader: "js",
+      resolveDir: TFJS_DIR,
+    }));
     build.onResolve({ filter: /^@tensorflow\/tfjs-backend-wasm$/ }, (args) => ({
       path: args.path,
       namespace: "no-wasm-backend",
