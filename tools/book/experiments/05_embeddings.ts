@@ -30,7 +30,8 @@ export const wordNeighbours: Experiment = {
   title: "Nearest neighbours of a word, trained in your browser",
   intro: "word2vec (`trainWord2Vec` of `lib/embeddings`, with the chapter's window, negatives, " +
     "learning rate and subsampling) trained on the State of the Union addresses from a chosen " +
-    "year to 2021, then the words whose vectors have the largest cosine with the chosen word's " +
+    "year to 2021 (the chapter trains on those from 1950: too many words to send to a browser), " +
+    "then the words whose vectors have the largest cosine with the chosen word's " +
     "(`nearestWords`). The same corpus is trained again with the next seed: a neighbour that " +
     "comes back belongs to the corpus, one that does not to the run. Fewer addresses mean fewer " +
     "words: watch the neighbours turn to noise. Trains in a Web Worker.",
