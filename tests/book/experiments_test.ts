@@ -177,6 +177,24 @@ Deno.test("word neighbours: fewer addresses give fewer words, and every neighbou
   );
 });
 
+Deno.test("transfer experiment: three strategies' accuracies, compared with scratch over paired seeds", async () => {
+  const e = experimentById("transfer-size");
+  const a = await e.run(e.testParams!, () => {});
+  assert.deepEqual(a.numbers.map((n) => n.key), ["scratch", "features", "fine_tune_all"]);
+  // Accuracy on 300 test images (float32), as a mean over 3 seeds: a multiple of 1/900 in [0, 1].
+  for (const n of a.numbers) {
+    assert.ok(n.value >= 0 && n.value <= 1, n.key);
+    assert.ok(Math.abs(n.value * 900 - Math.round(n.value * 900)) < 1e-3, `${n.key}: ${n.value}`);
+  }
+  assert.match(
+    a.summary,
+    /^With 2 images per class: features .* scratch .*; fine-tune all .* scratch/,
+  );
+  // The steps control reaches the training.
+  const b = await e.run({ ...e.testParams!, steps: 20 }, () => {});
+  assert.notDeepEqual(b.numbers, a.numbers);
+});
+
 Deno.test("experimentById() and num() fail with a message naming the problem", () => {
   assert.throws(() => experimentById("nope"), {
     message: "Cannot find experiment: no experiment has the id nope",
