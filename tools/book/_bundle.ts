@@ -178,12 +178,101 @@ const workbookPlugin: esbuild.Plugin = {
 export interface ClientBundle {
   /** The script of every page (figures, search). */
   page: string;
-  /** The script of pages with live experiments (IIFE), with the worker's source inlined. */
+  /**
+   * The script of pages with live experiments (IIFE): the controls, the
+   * experiments that run on the page, and a loader of the Web Workers' scripts.
+   * Experiments that run in a worker are not in it (nor their data, nor tfjs).
+   */
   experiments: string;
-  /** The worker script on its own (also inlined in `main`). */
-  worker: string;
-  /** Source files of `lib/` in the bundle, relative to the project. */
+  /** Source files (library and npm) of the experiments script, relative to the project. */
+  experimentsInputs: string[];
+  /** One Web Worker per worker experiment, by experiment id: its script and its source files. */
+  workers: Record<string, { text: string; inputs: string[] }>;
+  /** Source files of `lib/` in the bundles, relative to the project. */
   libInputs: string[];
+}
+
+const EXPERIMENTS_DIR = join(HERE, "experiments");
+const REGISTRY = join(EXPERIMENTS_DIR, "mod.ts");
+
+/** Where an experiment of the registry is defined: its file and export name. */
+interface ExperimentSource {
+  id: string;
+  worker: boolean;
+  file: string;
+  name: string;
+}
+
+/** Finds, for every experiment of the registry (in its order), the file and export that define it. */
+async function experimentSources(): Promise<ExperimentSource[]> {
+  const { experiments } = await import("./experiments/mod.ts");
+  const found = new Map<unknown, { file: string; name: string }>();
+  for (const entry of Deno.readDirSync(EXPERIMENTS_DIR)) {
+    if (!/^\d\d_\w+\.ts$/.test(entry.name)) continue;
+    const file = join(EXPERIMENTS_DIR, entry.name);
+    const module = await import(toFileUrl(file));
+    for (const [name, value] of Object.entries(module)) found.set(value, { file, name });
+  }
+  return experiments.map((e) => {
+    const at = found.get(e);
+    if (!at) {
+      throw new Error(
+        `Cannot bundle the experiment ${e.id}: no tools/book/experiments/NN_*.ts exports it`,
+      );
+    }
+    return { id: e.id, worker: e.worker === true, ...at };
+  });
+}
+
+function toFileUrl(path: string): string {
+  return new URL(`file://${path}`).href;
+}
+
+/**
+ * The registry `experiments/mod.ts` as one bundle sees it: the experiments it
+ * runs, imported from their files, and, for the page, stand-ins of the worker
+ * experiments (so that their files, data and tfjs stay out of the page's script).
+ */
+function registryModule(runs: ExperimentSource[], standIns: ExperimentSource[]): string {
+  const ids = new Map([...runs, ...standIns].map((s) => [s.id, s]));
+  const lines = runs.map((s, i) => `import { ${s.name} as e${i} } from ${JSON.stringify(s.file)};`);
+  lines.push(
+    `export { defaultParams, formatNumber } from ${
+      JSON.stringify(join(EXPERIMENTS_DIR, "types.ts"))
+    };`,
+  );
+  const list = [...ids.values()].map((s) => {
+    const i = runs.indexOf(s);
+    if (i >= 0) return `e${i}`;
+    return `{ id: ${JSON.stringify(s.id)}, worker: true, run() {
+  throw new Error("Cannot run experiment ${s.id} on the page: it runs in its Web Worker");
+} }`;
+  });
+  lines.push(`export const experiments = [${list.join(", ")}];`);
+  lines.push(`export function experimentById(id) {
+  const found = experiments.find((e) => e.id === id);
+  if (!found) throw new RangeError("Cannot find experiment: no experiment has the id " + id);
+  return found;
+}`);
+  return lines.join("\n");
+}
+
+/** Replaces the registry imported by a client script by {@link registryModule}. */
+function registryPlugin(runs: ExperimentSource[], standIns: ExperimentSource[]): esbuild.Plugin {
+  return {
+    name: "registry",
+    setup(build) {
+      build.onResolve({ filter: /experiments\/mod\.ts$/ }, (args) => {
+        if (join(args.resolveDir, args.path) !== REGISTRY) return undefined;
+        return { path: REGISTRY, namespace: "registry" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "registry" }, () => ({
+        contents: registryModule(runs, standIns),
+        loader: "js",
+        resolveDir: EXPERIMENTS_DIR,
+      }));
+    },
+  };
 }
 
 async function bundle(
@@ -214,26 +303,41 @@ async function bundle(
 }
 
 /**
- * Builds the page script, the experiments script and the worker.
+ * The script that hands a worker's source to the page (`assets/worker-<id>.js`):
+ * a `<script>` element loads it, which also works from `file://`, where a page
+ * cannot start a Web Worker from a file or fetch one; the page starts the worker
+ * from a Blob URL of the source.
+ */
+export function workerScript(id: string, source: string): string {
+  return `(globalThis.BOOK_WORKERS ??= {})[${JSON.stringify(id)}] = ${JSON.stringify(source)};\n`;
+}
+
+/**
+ * Builds the page script, the experiments script and one Web Worker per worker
+ * experiment (with only that experiment, its library files and its data).
  *
  * @throws {Error} When a bundled file imports a `node:` module or the output refers to `Deno`.
  */
 export async function bundleClient(): Promise<ClientBundle> {
+  const sources = await experimentSources();
   try {
     const page = await bundle(join(HERE, "client/page.ts"), {});
-    const worker = await bundle(join(HERE, "client/worker.ts"), {}, undefined, [
-      dataPlugin("worker"),
+    const workers: ClientBundle["workers"] = {};
+    for (const s of sources.filter((s) => s.worker)) {
+      workers[s.id] = await bundle(join(HERE, "client/worker.ts"), {}, undefined, [
+        registryPlugin([s], []),
+        dataPlugin("worker"),
+      ]);
+    }
+    const main = await bundle(join(HERE, "client/experiments.ts"), {}, undefined, [
+      registryPlugin(sources.filter((s) => !s.worker), sources.filter((s) => s.worker)),
+      dataPlugin("page"),
     ]);
-    const main = await bundle(
-      join(HERE, "client/experiments.ts"),
-      { BOOK_WORKER_SOURCE: JSON.stringify(worker.text) },
-      undefined,
-      [dataPlugin("page")],
-    );
-    const outputs = [["page script", page.text], ["experiments script", main.text], [
-      "worker",
-      worker.text,
-    ]];
+    const outputs = [
+      ["page script", page.text],
+      ["experiments script", main.text],
+      ...Object.entries(workers).map(([id, w]) => [`worker of ${id}`, w.text]),
+    ];
     for (const [name, text] of outputs) {
       const found = denoOnlyApis(text);
       if (found.length > 0) {
@@ -242,8 +346,23 @@ export async function bundleClient(): Promise<ClientBundle> {
         );
       }
     }
-    const libInputs = libFiles([...main.inputs, ...worker.inputs]);
-    return { page: page.text, experiments: main.text, worker: worker.text, libInputs };
+    const libInputs = libFiles([
+      ...main.inputs,
+      ...Object.values(workers).flatMap((w) => w.inputs),
+    ]);
+    const relative = (inputs: string[]) =>
+      inputs.map((p) => p.replace(/^.*?(?=(lib|tools|node_modules)\/)/, ""));
+    return {
+      page: page.text,
+      experiments: main.text,
+      experimentsInputs: relative(main.inputs),
+      workers: Object.fromEntries(
+        Object.entries(workers).map((
+          [id, w],
+        ) => [id, { text: w.text, inputs: relative(w.inputs) }]),
+      ),
+      libInputs,
+    };
   } finally {
     await esbuild.stop();
   }

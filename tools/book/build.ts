@@ -16,9 +16,10 @@
  * - `--modules`: the library modules that get API pages (default: every `lib/*`
  *   with a `mod.ts`).
  *
- * The page script and its Web Worker are bundled from `tools/book/client/` and
- * `tools/book/experiments/`; plotly.js, KaTeX's CSS and fonts and the highlight.js
- * theme are copied from `node_modules`, so the site works offline and from disk.
+ * The page script, the experiments script and one Web Worker per heavy
+ * experiment (`assets/worker-<id>.js`, loaded on its first run) are bundled
+ * from `tools/book/client/` and `tools/book/experiments/`; plotly.js, KaTeX's
+ * CSS and fonts and the highlight.js theme are copied from `node_modules`, so the site works offline and from disk.
  *
  * @module
  */
@@ -27,7 +28,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import MiniSearch from "minisearch";
 import { experiments } from "./experiments/mod.ts";
-import { bundleClient } from "./_bundle.ts";
+import { bundleClient, workerScript } from "./_bundle.ts";
 import { readApi, renderApiModule } from "./_api.ts";
 import { createMarkdown, escapeHtml, highlight } from "./_markdown.ts";
 import { type Chapter, libraryImports, type Notebook, titleAndGoals } from "./_notebook.ts";
@@ -200,6 +201,9 @@ export async function buildBook(
   const bundle = await bundleClient();
   Deno.writeTextFileSync(join(out, "assets", "book.js"), bundle.page);
   Deno.writeTextFileSync(join(out, "assets", "experiments.js"), bundle.experiments);
+  for (const [id, worker] of Object.entries(bundle.workers)) {
+    Deno.writeTextFileSync(join(out, "assets", `worker-${id}.js`), workerScript(id, worker.text));
+  }
 
   const modules = options.modules ?? allModules();
   const api = await readApi(ROOT, modules);
