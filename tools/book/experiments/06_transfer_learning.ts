@@ -59,15 +59,20 @@ export const transferSize: Experiment = {
   id: "transfer-size",
   chapter: "06_transfer_learning",
   title: "Transfer or train from scratch, in your browser",
-  intro: "The chapter's convolutional network is too slow to train in a browser, so this runs " +
-    "the same experiment with a small dense network (14 × 14 pixels → 64 ReLU units → softmax), " +
-    `pretrained on ${DIGIT_COUNTS.sourcePool} images of each digit 0–4. Its hidden units see ` +
-    "whole images, not local strokes: do they still help on digits 5–9? `transferExperiment` " +
-    "of `lib/transfer` trains three ways for the same number of steps: from scratch, a new " +
-    "softmax head on the frozen pretrained features, and fine-tuning the whole pretrained " +
-    "network; each on one training set per seed, tested on " +
-    `${DIGIT_COUNTS.targetTest} held-out images per class. Runs in a Web Worker on tfjs's ` +
-    "CPU backend, which gives the same numbers as in Deno.",
+  intro: "How this differs from the chapter: the chapter pretrains a convolutional network " +
+    "on all its training images of digits 0–4 (thousands) and takes its features from the " +
+    "flattened convolutions; that is too slow to train in a browser. Here a small dense " +
+    "network (14 × 14 pixels → 64 ReLU units → softmax) is pretrained on " +
+    `${DIGIT_COUNTS.sourcePool} images of each digit 0–4, its features are its hidden units ` +
+    "(which see whole images, not local strokes: the chapter's exercise 2 asks the same of " +
+    "its dense layer), and every strategy is tested on " +
+    `${DIGIT_COUNTS.targetTest} held-out images per class, fewer than the chapter's, so the ` +
+    "intervals are wider: compare its verdicts with the chapter's, not its accuracies. " +
+    "The rest is the chapter's: `transferExperiment` of `lib/transfer` trains three ways for " +
+    "the same number of steps, from scratch, a new softmax head on the frozen pretrained " +
+    "features, and fine-tuning the whole pretrained network, each on one training set per " +
+    "seed. Runs in a Web Worker on tfjs's CPU backend, which gives the same numbers as the " +
+    "library in Deno for the same settings.",
   beforeHeading: "3 · A less similar task",
   worker: true,
   controls: [
