@@ -7,6 +7,7 @@ import {
   formatNumber,
 } from "../../tools/book/experiments/mod.ts";
 import { num } from "../../tools/book/experiments/types.ts";
+import { CARTESIAN_TRACES, traceTypes } from "../../tools/book/_outputs.ts";
 import { peakQps, SEARCH_REQUIREMENTS } from "../../lib/capacity/requirements.ts";
 import { WORD2VEC_SETTINGS } from "../../tools/book/experiments/05_embeddings.ts";
 import { ADDRESSES } from "../../tools/book/experiments/_sotu.ts";
@@ -67,6 +68,8 @@ Deno.test("every experiment gives the same numbers for the same parameters, and 
     assert.deepEqual(a, b, e.id);
     assert.ok(a.numbers.every((n) => Number.isFinite(n.value)), e.id);
     assert.ok(a.summary.length > 0 && a.figure.layout.title.text.length > 0);
+    // The site may serve plotly.js's cartesian bundle (see plotlyFile in build.ts).
+    for (const t of traceTypes(a.figure)) assert.ok(CARTESIAN_TRACES.has(t), `${e.id}: ${t}`);
     if (e.worker) continue; // a run at the chapter's sizes takes seconds
     const d = await e.run(defaultParams(e), () => {});
     assert.notDeepEqual(d.numbers, a.numbers, `${e.id}: defaults and test parameters differ`);

@@ -33,6 +33,7 @@ import { readApi, renderApiModule } from "./_api.ts";
 import { createMarkdown, escapeHtml, highlight } from "./_markdown.ts";
 import { type Chapter, libraryImports, type Notebook, titleAndGoals } from "./_notebook.ts";
 import { type Link, page, renderChapter, renderExperiment } from "./_page.ts";
+import { CARTESIAN_TRACES, PLOTLY_MIME, traceTypes } from "./_outputs.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -126,13 +127,36 @@ function allModules(): string[] {
     .sort();
 }
 
-function copyAssets(out: string): void {
+/**
+ * The plotly.js the site serves: the cartesian bundle when every trace type of
+ * the figures is in it, else the full one. The experiments draw with `lib/plot`'s
+ * charts, whose trace types `tests/book/experiments_test.ts` checks.
+ */
+export function plotlyFile(types: Iterable<string>): string {
+  const all = [...types].every((t) => CARTESIAN_TRACES.has(t));
+  return all
+    ? require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js")
+    : require.resolve("plotly.js-dist-min/plotly.min.js");
+}
+
+/** The trace types of every figure output of the chapters. */
+function chapterTraceTypes(chapters: readonly Chapter[]): Set<string> {
+  const types = new Set<string>();
+  for (const { notebook } of chapters) {
+    for (const cell of notebook.cells) {
+      for (const output of cell.outputs ?? []) {
+        const figure = output.data?.[PLOTLY_MIME];
+        if (figure) { for (const t of traceTypes(figure as { data?: unknown })) types.add(t); }
+      }
+    }
+  }
+  return types;
+}
+
+function copyAssets(out: string, traces: Iterable<string>): void {
   const assets = join(out, "assets");
   Deno.mkdirSync(join(assets, "katex", "fonts"), { recursive: true });
-  Deno.copyFileSync(
-    require.resolve("plotly.js-dist-min/plotly.min.js"),
-    join(assets, "plotly.min.js"),
-  );
+  Deno.copyFileSync(plotlyFile(traces), join(assets, "plotly.min.js"));
   const katexDir = dirname(require.resolve("katex/dist/katex.min.css"));
   Deno.copyFileSync(join(katexDir, "katex.min.css"), join(assets, "katex", "katex.min.css"));
   for (const f of Deno.readDirSync(join(katexDir, "fonts"))) {
@@ -197,7 +221,7 @@ export async function buildBook(
   const out = options.out;
   await Deno.remove(out, { recursive: true }).catch(() => {});
   Deno.mkdirSync(join(out, "api"), { recursive: true });
-  copyAssets(out);
+  copyAssets(out, chapterTraceTypes(chapters));
   const bundle = await bundleClient();
   Deno.writeTextFileSync(join(out, "assets", "book.js"), bundle.page);
   Deno.writeTextFileSync(join(out, "assets", "experiments.js"), bundle.experiments);
