@@ -44,6 +44,18 @@ Deno.test({
   assert.match(signature("Figure"), /\n {2}get title\(\): string;\n/);
 });
 
+Deno.test({
+  name: "API pages leave out a module's internals (names with a leading underscore)",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const [transfer] = await readApi(ROOT, ["transfer"]);
+  const names = transfer.symbols.map((s) => s.name);
+  // lib/transfer/mod.ts re-exports clone.ts and strategies.ts, with _artifactsOf and _epochsFor.
+  assert.ok(names.includes("transferExperiment") && names.includes("cloneModel"));
+  assert.deepEqual(names.filter((n) => n.startsWith("_")), []);
+});
+
 Deno.test("typeText() prints conditional, mapped, tuple, function and import types", () => {
   const ref = (name: string) => ({ kind: "typeRef", value: { typeName: name }, repr: name });
   const kw = (value: string) => ({ kind: "keyword", value, repr: value });

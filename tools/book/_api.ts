@@ -46,9 +46,9 @@ export async function readApi(root: string, modules: string[]): Promise<ApiModul
     return {
       name,
       doc: node?.module_doc?.doc ?? "",
-      symbols: (node?.symbols ?? []).map(symbolOf).sort((a: ApiSymbol, b: ApiSymbol) =>
-        a.name.localeCompare(b.name)
-      ),
+      // A leading underscore marks a module's internals that `export *` lets through.
+      symbols: (node?.symbols ?? []).filter((symbol: Json) => !symbol.name.startsWith("_"))
+        .map(symbolOf).sort((a: ApiSymbol, b: ApiSymbol) => a.name.localeCompare(b.name)),
     };
   });
 }

@@ -317,7 +317,8 @@ export async function buildBook(
     "# ML system design, executable\n\nEvery chapter is a notebook executed from top to bottom: the numbers, tables " +
       "and figures below are its outputs, computed by the library in `lib/`. Each chapter also has " +
       "**live experiments**: change a parameter and the same library recomputes the result in your " +
-      "browser, with the same numbers as the notebook for the same seed.\n\n## Chapter map",
+      "browser, with the same numbers as the library gives in Deno for the same inputs (an " +
+      "experiment smaller than its chapter says how it differs).\n\n## Chapter map",
   );
   const map = `<table class="chapter-map"><thead><tr><th>chapter</th><th>library modules</th>` +
     `<th>live experiments</th><th>last run</th></tr></thead><tbody>${
