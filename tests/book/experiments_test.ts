@@ -178,6 +178,10 @@ Deno.test("word neighbours: fewer addresses give fewer words, and every neighbou
     small.numbers.filter((x) => x.key.startsWith("cosine"))
       .map((x) => x.label.match(/“(.+)”/)![1]),
   );
+  // The y axis shows every bar, negative cosines of the other seed included.
+  const [low, high] = small.figure.layout.yaxis!.range as [number, number];
+  const bars = small.figure.data.flatMap((t) => t.y as number[]);
+  assert.deepEqual([low, high], [Math.min(0, ...bars), 1]);
 });
 
 Deno.test("transfer experiment: three strategies' accuracies, compared with scratch over paired seeds", async () => {

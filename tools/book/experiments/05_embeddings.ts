@@ -102,19 +102,18 @@ export const wordNeighbours: Experiment = {
       const id = vocab.index.get(w)!;
       return m.data.subarray(id * dim, (id + 1) * dim);
     };
+    const secondCosines = neighbours.map((n) =>
+      cosineSimilarity(vectorOf(second, word), vectorOf(second, n.word))
+    );
     const figure = barChart(neighbours.map((n) => n.word), [
       { name: `seed ${seed}`, values: neighbours.map((n) => n.similarity) },
-      {
-        name: `seed ${seed + 1}`,
-        values: neighbours.map((n) =>
-          cosineSimilarity(vectorOf(second, word), vectorOf(second, n.word))
-        ),
-      },
+      { name: `seed ${seed + 1}`, values: secondCosines },
     ], {
       title: `Nearest words to “${word}”: ${model}, ${texts.length} addresses (${firstYear}–2021)`,
       xTitle: `neighbour with seed ${seed} (nearest first)`,
       yTitle: "cosine similarity with the word",
-      yRange: [0, 1],
+      // A word's cosine with the seed's neighbours may be negative in the other run.
+      yRange: [Math.min(0, ...secondCosines, ...neighbours.map((n) => n.similarity)), 1],
     });
     const list = neighbours.map((n) => `${n.word} (${n.similarity.toFixed(2)})`).join(", ");
     return {
