@@ -1,5 +1,5 @@
 /**
- * Bundles the scripts and the Web Worker of the book with esbuild: the
+ * Bundles the scripts and the Web Workers of the book with esbuild: the
  * experiments and the parts of `lib/` they import, for the browser. A `node:`
  * import, a static import of the Jupyter display module (with its PNG renderer)
  * or a `Deno.` reference in the output fails the build.
