@@ -219,3 +219,12 @@ Deno.test("formatNumber() formats each kind", () => {
   assert.equal(formatNumber(1234.5678, "ms"), "1,230 ms");
   assert.equal(formatNumber(NaN, "fixed2"), "NaN");
 });
+
+Deno.test("exploration rate: the cost of exploring is worded by a paired comparison over sessions", async () => {
+  const e = experimentById("exploration-rate");
+  const p = e.testParams!;
+  const { summary } = await e.run(p, () => {});
+  const sessions = num(p, "days") * num(p, "sessionsPerDay");
+  assert.match(summary, new RegExp(`n = ${sessions}\\), paired by session\\.$`));
+  assert.match(summary, /(beats|falls behind|are within noise of each other)/);
+});
