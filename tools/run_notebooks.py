@@ -79,6 +79,11 @@ output:
   A cell that raises, times out, kills the kernel, or writes an error output fails the
   notebook; cells tagged "raises-exception" may raise. Exit status: 0 when every notebook
   passed, 1 when one failed, 2 when the command itself is wrong.
+
+run times:
+  Each run's wall time in seconds is also written to run_times.json next to its executed
+  copy (DIR/run_times.json, DIR/sweep/run_times.json), keyed by the copy's file name; the
+  other entries of the file are kept. The book shows these times.
 """
 
 
@@ -177,6 +182,7 @@ async def run_notebook(job, args):
     copy_path = job["copy"]
     copy_path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(copy_path))
+    record_run_time(copy_path, elapsed)
 
     executed = client.code_cells_executed - (1 if injected_index is not None else 0)
     held = sum(1 for cell in nb.cells for r in claim_records(cell) if r.get("ok"))
@@ -189,6 +195,22 @@ async def run_notebook(job, args):
     if failure:
         print_failure(nb, path, copy_path, injected_index, failure)
     return failure is None
+
+
+def record_run_time(copy_path, seconds):
+    """Sets the copy's entry in run_times.json next to it (other entries are kept)."""
+    times_path = copy_path.parent / "run_times.json"
+    try:
+        times = json.loads(times_path.read_text(encoding="utf-8"))
+        if not isinstance(times, dict):
+            times = {}
+    except (OSError, ValueError):
+        times = {}
+    times[copy_path.name] = round(seconds, 1)
+    # Written whole and renamed, so a reader never sees half a file.
+    partial = times_path.with_name(f".run_times.{os.getpid()}.json")
+    partial.write_text(json.dumps(times, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, times_path)
 
 
 def print_failure(nb, path, copy_path, injected_index, failure):

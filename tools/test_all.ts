@@ -1,7 +1,9 @@
 /**
  * The workbook's one test command (`deno task test`): formatting, lint,
  * type-checks of the library, tests, tools, doc examples and notebooks, the unit
- * and doc tests, then every notebook executed in a real Jupyter kernel. Every
+ * and doc tests, then every notebook executed in a real Jupyter kernel, and the
+ * book built from those executed copies and tested in headless Chromium (its
+ * screenshots go to `out/book/_screenshots/`). Every
  * step runs even when an earlier one fails; the summary names the failing steps
  * and the time of each.
  *
@@ -25,6 +27,8 @@ interface Step {
   args: string[];
   /** Reads `passed`/`failed` counts from the step's output, when it has them. */
   count?: (output: string) => { passed: number; failed: number } | undefined;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
 }
 
 const deno = Deno.execPath();
@@ -68,6 +72,14 @@ if (!skipNotebooks) {
     args: ["run", "-A", "tools/run_notebooks.ts", "--sweep", "--jobs", "2"],
     count: runnerCount,
   });
+  // The real book, from the executed copies just written (nothing runs again), in a browser:
+  // the unit tests above checked the small fixture site.
+  steps.push({ name: "book", args: ["run", "-A", "tools/book/build.ts"] }, {
+    name: "book in a browser",
+    args: ["test", "-A", "--no-check", "tests/book/site_test.ts"],
+    count: denoTestCount,
+    env: { BOOK_SITE: "out/book" },
+  });
 }
 
 /** The arguments, with a run of generated files shown as `out/<dir>/*_test.ts (N files)`. */
@@ -86,10 +98,15 @@ const results: { name: string; ok: boolean; seconds: number }[] = [];
 let passed = 0, failed = 0;
 
 for (const step of steps) {
-  console.log(`\n=== ${step.name}: deno ${shortArgs(step.args)}`);
+  const env = Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v} `).join("");
+  console.log(`\n=== ${step.name}: ${env}deno ${shortArgs(step.args)}`);
   const start = performance.now();
-  const child = new Deno.Command(deno, { args: step.args, stdout: "piped", stderr: "inherit" })
-    .spawn();
+  const child = new Deno.Command(deno, {
+    args: step.args,
+    env: step.env,
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
   let text = "";
   for await (const chunk of child.stdout) {
     await Deno.stdout.write(chunk);

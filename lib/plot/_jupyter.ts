@@ -20,10 +20,11 @@ export interface _Jupyter {
   display(obj: unknown, options?: _DisplayOptions): Promise<void>;
 }
 
-/** Returns `Deno.jupyter` inside the kernel, `undefined` anywhere else. */
+/** Returns `Deno.jupyter` inside the kernel, `undefined` anywhere else (a browser too). */
 export function _getJupyter(): _Jupyter | undefined {
   try {
-    const jupyter = (Deno as unknown as { jupyter?: _Jupyter }).jupyter;
+    const deno = (globalThis as { Deno?: { jupyter?: _Jupyter } }).Deno;
+    const jupyter = deno?.jupyter;
     return typeof jupyter?.display === "function" ? jupyter : undefined;
   } catch {
     return undefined;

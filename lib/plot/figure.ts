@@ -1,4 +1,3 @@
-import { figureBundle } from "./bundle.ts";
 import type { MimeBundle } from "./_jupyter.ts";
 
 /** One Plotly trace, as plain JSON. `type` says which kind. */
@@ -101,8 +100,14 @@ export class Figure implements FigureSpec {
     return { data: this.data, layout: this.layout };
   }
 
-  /** The MIME bundle the Jupyter kernel shows when a cell ends with this figure. */
-  [DISPLAY](): Promise<MimeBundle> {
+  /**
+   * The MIME bundle the Jupyter kernel shows when a cell ends with this figure.
+   * The bundle's module (and with it the Deno-only PNG renderer) is loaded here,
+   * on first display, so that importing a figure builder never loads it: the
+   * builders run in a browser too.
+   */
+  async [DISPLAY](): Promise<MimeBundle> {
+    const { figureBundle } = await import("./bundle.ts");
     return figureBundle(this.toJSON());
   }
 }

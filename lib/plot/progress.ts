@@ -63,13 +63,18 @@ function kernelSink(): _ProgressSink {
   };
 }
 
-function terminalSink(tty: boolean): _ProgressSink {
+/** Standard error of the Deno process; `undefined` in a browser. */
+function stderr(): typeof Deno.stderr | undefined {
+  return (globalThis as { Deno?: { stderr?: typeof Deno.stderr } }).Deno?.stderr;
+}
+
+function terminalSink(err: typeof Deno.stderr, tty: boolean): _ProgressSink {
   const encoder = new TextEncoder();
   return (state, final) => {
     const text = _progressText(state);
     // On a terminal the line is redrawn in place; in a log every drawn state is a line.
     const out = tty ? `\r\x1b[2K${text}${final ? "\n" : ""}` : `${text}\n`;
-    Deno.stderr.writeSync(encoder.encode(out));
+    err.writeSync(encoder.encode(out));
   };
 }
 
@@ -80,7 +85,8 @@ function terminalSink(tty: boolean): _ProgressSink {
  * label, `done/total`, elapsed time, an estimate of the time left and the `info`
  * pairs) and replaces it in place on every update. In a terminal it redraws a
  * line on stderr; when stderr is not a terminal (a log file, CI) it writes one line
- * per drawn update, at most one a second. Updates are throttled to one per 100 ms;
+ * per drawn update, at most one a second. Outside Deno (a browser) `"auto"` and
+ * `"terminal"` draw nothing. Updates are throttled to one per 100 ms;
  * reaching `total` and `finish()` always draw.
  *
  * Kernel messages are sent without waiting (the interface is synchronous); they
@@ -110,7 +116,11 @@ export function createProgress(options: ProgressOptions): Progress {
   const resolved = mode === "auto" ? (_getJupyter() ? "kernel" : "terminal") : mode;
   if (resolved === "kernel") return _createProgressCore(total, label, kernelSink());
   if (resolved === "silent") return _createProgressCore(total, label, () => {});
+  const err = stderr();
+  if (err === undefined) return _createProgressCore(total, label, () => {});
   // In a log (stderr not a terminal) every drawn state is a new line: draw less often.
-  const tty = Deno.stderr.isTerminal();
-  return _createProgressCore(total, label, terminalSink(tty), { throttleMs: tty ? 100 : 1000 });
+  const tty = err.isTerminal();
+  return _createProgressCore(total, label, terminalSink(err, tty), {
+    throttleMs: tty ? 100 : 1000,
+  });
 }

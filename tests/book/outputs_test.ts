@@ -5,6 +5,7 @@ import {
   figureAlt,
   PLOTLY_MIME,
   renderOutput,
+  traceTypes,
 } from "../../tools/book/_outputs.ts";
 import { CLAIM_MIME as LIB_CLAIM_MIME } from "../../lib/claims/claim.ts";
 import { PLOTLY_MIME as LIB_PLOTLY_MIME } from "../../lib/plot/bundle.ts";
@@ -130,4 +131,12 @@ Deno.test("renderOutput() shows tables, PNG, markdown, text, streams and errors"
     }, md),
     /class="stream error">E: v</,
   );
+});
+
+Deno.test("traceTypes() lists a figure's trace types once each, scatter when unnamed", () => {
+  assert.deepEqual(
+    traceTypes({ data: [{ type: "bar" }, { x: [1] }, { type: "bar" }, { type: "heatmap" }] }),
+    ["bar", "scatter", "heatmap"],
+  );
+  assert.deepEqual(traceTypes({}), []);
 });

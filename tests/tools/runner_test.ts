@@ -36,10 +36,13 @@ async function runNotebooks(args: string[], env: Record<string, string> = {}) {
   try {
     const result = await runTool("run_notebooks.ts", [...args, "--out", out], env);
     const copies = new Map<string, Cell[]>();
+    let runTimes: Record<string, number> = {};
     for await (const entry of Deno.readDir(out)) {
-      if (entry.isFile) copies.set(entry.name, await readCells(join(out, entry.name)));
+      if (entry.name === "run_times.json") {
+        runTimes = JSON.parse(await Deno.readTextFile(join(out, entry.name)));
+      } else if (entry.isFile) copies.set(entry.name, await readCells(join(out, entry.name)));
     }
-    return { ...result, copies };
+    return { ...result, copies, runTimes };
   } finally {
     await Deno.remove(out, { recursive: true });
   }
@@ -55,6 +58,22 @@ Deno.test("run_notebooks.ts passes a notebook whose cells succeed and keeps the 
   assert.deepEqual(shownText(cells[3]), ["3"]);
   assert.deepEqual(shownText(cells[4]), ["3 items\n", "6"]);
   assert.deepEqual(shownText(cells[5]), ["displayed"]);
+});
+
+Deno.test("run_notebooks.ts records each run's wall time in run_times.json next to the copies", async () => {
+  const { code, stdout, runTimes } = await runNotebooks([
+    `${FIXTURES}/pass.ipynb`,
+    `${FIXTURES}/throws.ipynb`,
+  ]);
+  assert.equal(code, 1);
+  assert.deepEqual(Object.keys(runTimes).sort(), ["pass.ipynb", "throws.ipynb"]);
+  for (const [name, seconds] of Object.entries(runTimes)) {
+    // The time printed in the report, to its 0.1 s.
+    const printed = stdout.match(new RegExp(`${name.replace(".", "\\.")}  \\w+  ([\\d.]+) s`));
+    assert.ok(printed, name);
+    assert.ok(Math.abs(seconds - Number(printed[1])) <= 0.051, `${name}: ${seconds}`);
+    assert.ok(seconds > 0);
+  }
 });
 
 Deno.test("run_notebooks.ts names the notebook, cell and error of a cell that throws", async () => {

@@ -8,16 +8,18 @@
  *
  * - Without arguments every `notebooks/*.ipynb` is a chapter. A notebook whose
  *   executed copy in `out/notebooks/` is newer than it is reused; the others are
- *   executed by `tools/run_notebooks.ts` (their run times are kept in
- *   `out/notebooks/run_times.json`).
+ *   executed by `tools/run_notebooks.ts`. The index shows each chapter's run
+ *   time from `out/notebooks/run_times.json`, which the runner writes whenever it
+ *   executes a notebook (`deno task workbook` too).
  * - `--executed`: the notebooks named already hold their outputs; nothing runs
  *   (the tests build a small site this way from `tests/fixtures/book/`).
  * - `--modules`: the library modules that get API pages (default: every `lib/*`
  *   with a `mod.ts`).
  *
- * The page script and its Web Worker are bundled from `tools/book/client/` and
- * `tools/book/experiments/`; plotly.js, KaTeX's CSS and fonts and the highlight.js
- * theme are copied from `node_modules`, so the site works offline and from disk.
+ * The page script, the experiments script and one Web Worker per heavy
+ * experiment (`assets/worker-<id>.js`, loaded on its first run) are bundled
+ * from `tools/book/client/` and `tools/book/experiments/`; plotly.js, KaTeX's
+ * CSS and fonts and the highlight.js theme are copied from `node_modules`, so the site works offline and from disk.
  *
  * @module
  */
@@ -26,11 +28,12 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import MiniSearch from "minisearch";
 import { experiments } from "./experiments/mod.ts";
-import { bundleClient } from "./_bundle.ts";
+import { bundleClient, workerScript } from "./_bundle.ts";
 import { readApi, renderApiModule } from "./_api.ts";
 import { createMarkdown, escapeHtml, highlight } from "./_markdown.ts";
 import { type Chapter, libraryImports, type Notebook, titleAndGoals } from "./_notebook.ts";
 import { type Link, page, renderChapter, renderExperiment } from "./_page.ts";
+import { CARTESIAN_TRACES, PLOTLY_MIME, traceTypes } from "./_outputs.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
@@ -92,13 +95,8 @@ async function executeNotebooks(sources: string[]): Promise<{ paths: string[]; f
       text += decoder.decode(chunk, { stream: true });
     }
     await child.status;
-    const times: Record<string, number> = readTimes();
-    for (const m of text.matchAll(/^(\S+\.ipynb)\s+(PASS|FAIL)\s+([\d.]+) s/gm)) {
-      times[basename(m[1])] = Number(m[3]);
-      if (m[2] === "FAIL") failed.push(basename(m[1]));
-    }
-    Deno.mkdirSync(dirname(TIMES), { recursive: true });
-    Deno.writeTextFileSync(TIMES, JSON.stringify(times, null, 2) + "\n");
+    // The runner records each run's time in out/notebooks/run_times.json itself.
+    for (const m of text.matchAll(/^(\S+\.ipynb)\s+FAIL\s/gm)) failed.push(basename(m[1]));
   }
   for (const source of sources) {
     if (mtime(copyOf(source)) === 0) {
@@ -129,13 +127,36 @@ function allModules(): string[] {
     .sort();
 }
 
-function copyAssets(out: string): void {
+/**
+ * The plotly.js the site serves: the cartesian bundle when every trace type of
+ * the figures is in it, else the full one. The experiments draw with `lib/plot`'s
+ * charts, whose trace types `tests/book/experiments_test.ts` checks.
+ */
+export function plotlyFile(types: Iterable<string>): string {
+  const all = [...types].every((t) => CARTESIAN_TRACES.has(t));
+  return all
+    ? require.resolve("plotly.js-cartesian-dist-min/plotly-cartesian.min.js")
+    : require.resolve("plotly.js-dist-min/plotly.min.js");
+}
+
+/** The trace types of every figure output of the chapters. */
+function chapterTraceTypes(chapters: readonly Chapter[]): Set<string> {
+  const types = new Set<string>();
+  for (const { notebook } of chapters) {
+    for (const cell of notebook.cells) {
+      for (const output of cell.outputs ?? []) {
+        const figure = output.data?.[PLOTLY_MIME];
+        if (figure) { for (const t of traceTypes(figure as { data?: unknown })) types.add(t); }
+      }
+    }
+  }
+  return types;
+}
+
+function copyAssets(out: string, traces: Iterable<string>): void {
   const assets = join(out, "assets");
   Deno.mkdirSync(join(assets, "katex", "fonts"), { recursive: true });
-  Deno.copyFileSync(
-    require.resolve("plotly.js-dist-min/plotly.min.js"),
-    join(assets, "plotly.min.js"),
-  );
+  Deno.copyFileSync(plotlyFile(traces), join(assets, "plotly.min.js"));
   const katexDir = dirname(require.resolve("katex/dist/katex.min.css"));
   Deno.copyFileSync(join(katexDir, "katex.min.css"), join(assets, "katex", "katex.min.css"));
   for (const f of Deno.readDirSync(join(katexDir, "fonts"))) {
@@ -200,10 +221,13 @@ export async function buildBook(
   const out = options.out;
   await Deno.remove(out, { recursive: true }).catch(() => {});
   Deno.mkdirSync(join(out, "api"), { recursive: true });
-  copyAssets(out);
+  copyAssets(out, chapterTraceTypes(chapters));
   const bundle = await bundleClient();
   Deno.writeTextFileSync(join(out, "assets", "book.js"), bundle.page);
   Deno.writeTextFileSync(join(out, "assets", "experiments.js"), bundle.experiments);
+  for (const [id, worker] of Object.entries(bundle.workers)) {
+    Deno.writeTextFileSync(join(out, "assets", `worker-${id}.js`), workerScript(id, worker.text));
+  }
 
   const modules = options.modules ?? allModules();
   const api = await readApi(ROOT, modules);
@@ -293,7 +317,8 @@ export async function buildBook(
     "# ML system design, executable\n\nEvery chapter is a notebook executed from top to bottom: the numbers, tables " +
       "and figures below are its outputs, computed by the library in `lib/`. Each chapter also has " +
       "**live experiments**: change a parameter and the same library recomputes the result in your " +
-      "browser, with the same numbers as the notebook for the same seed.\n\n## Chapter map",
+      "browser, with the same numbers as the library gives in Deno for the same inputs (an " +
+      "experiment smaller than its chapter says how it differs).\n\n## Chapter map",
   );
   const map = `<table class="chapter-map"><thead><tr><th>chapter</th><th>library modules</th>` +
     `<th>live experiments</th><th>last run</th></tr></thead><tbody>${

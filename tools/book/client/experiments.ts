@@ -14,8 +14,37 @@ import {
 } from "../experiments/mod.ts";
 import { drawFigure } from "./_draw.ts";
 
-/** The bundled source of `client/worker.ts`, defined by the bundler (a Blob URL starts it). */
-declare const BOOK_WORKER_SOURCE: string;
+/** The folder of the book's scripts (`assets/`), from this script's own address. */
+const ASSETS = new URL(".", (document.currentScript as HTMLScriptElement).src);
+
+/** Worker sources that `assets/worker-<id>.js` scripts have handed over, by experiment id. */
+const scope = globalThis as unknown as { BOOK_WORKERS?: Record<string, string> };
+const workerUrls = new Map<string, Promise<string>>();
+
+/**
+ * A Blob URL of the experiment's Web Worker. Its source comes in a `<script>`
+ * element, loaded on the first run only (the page itself never runs tfjs or
+ * holds an experiment's data), which works from `file://` too.
+ */
+function workerUrl(id: string): Promise<string> {
+  if (!workerUrls.has(id)) {
+    workerUrls.set(
+      id,
+      new Promise<string>((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = new URL(`worker-${id}.js`, ASSETS).href;
+        script.onload = () => {
+          const source = scope.BOOK_WORKERS?.[id];
+          if (source === undefined) reject(new Error(`${script.src} holds no worker for ${id}`));
+          else resolve(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+        };
+        script.onerror = () => reject(new Error(`Cannot load ${script.src}`));
+        document.head.append(script);
+      }),
+    );
+  }
+  return workerUrls.get(id)!;
+}
 
 function readParams(section: HTMLElement): Params {
   const params: Params = {};
@@ -53,22 +82,28 @@ function showResult(section: HTMLElement, params: Params, result: ExperimentResu
   });
 }
 
-let workerUrl: string | undefined;
-
 /**
- * Starts a run in a new Web Worker (built from a Blob URL, which also works from
- * `file://`); the progress bar follows the worker's reports.
+ * Starts a run in a new Web Worker; the progress bar follows the worker's
+ * reports (and shows an indeterminate bar while the worker's script loads).
  */
-function runInWorker(
+async function runInWorker(
   section: HTMLElement,
   id: string,
   params: Params,
-): { worker: Worker; result: Promise<ExperimentResult> } {
-  workerUrl ??= URL.createObjectURL(new Blob([BOOK_WORKER_SOURCE], { type: "text/javascript" }));
-  const worker = new Worker(workerUrl);
+  started: (worker: Worker) => void,
+): Promise<ExperimentResult> {
   const progress = section.querySelector<HTMLProgressElement>("progress")!;
   progress.hidden = false;
   progress.removeAttribute("value");
+  let url: string;
+  try {
+    url = await workerUrl(id);
+  } catch (error) {
+    progress.hidden = true;
+    throw error;
+  }
+  const worker = new Worker(url);
+  started(worker);
   const result = new Promise<ExperimentResult>((resolve, reject) => {
     worker.onmessage = (event) => {
       const message = event.data;
@@ -89,7 +124,7 @@ function runInWorker(
     };
   });
   worker.postMessage({ id, params });
-  return { worker, result };
+  return await result;
 }
 
 function setupExperiment(section: HTMLElement): void {
@@ -110,9 +145,11 @@ function setupExperiment(section: HTMLElement): void {
       if (experiment.worker) {
         // A newer run replaces an older one: stop its worker.
         worker?.terminate();
-        const started = runInWorker(section, id, params);
-        worker = started.worker;
-        result = await started.result;
+        result = await runInWorker(section, id, params, (w) => {
+          // A newer run may have started while the worker's script loaded.
+          if (mine === generation) worker = w;
+          else w.terminate();
+        });
       } else {
         result = await experiment.run(params, () => {});
       }

@@ -6,6 +6,8 @@ import { sessionMetrics } from "../../../lib/world/metrics.ts";
 import { shadowPolicy, shadowTargetProbabilities } from "../../../lib/bias/shadow.ts";
 import { ipsEstimate } from "../../../lib/bias/ips.ts";
 import { barChart } from "../../../lib/plot/bar.ts";
+import { pairedComparison } from "../../../lib/claims/paired.ts";
+import { describeComparison } from "../../../lib/claims/describe.ts";
 import { type Experiment, num } from "./types.ts";
 
 const FEED_SIZE = 10, NUM_CANDIDATES = 30;
@@ -65,8 +67,8 @@ export const explorationRate: Experiment = {
     progress(2, 4);
     const truth = sessionMetrics(simulateSessions(world, candidate(), sim)).engagementsPerSession;
     progress(3, 4);
-    const current = sessionMetrics(simulateSessions(world, createPolicy("popularity"), sim))
-      .engagementsPerSession;
+    const served = simulateSessions(world, createPolicy("popularity"), sim);
+    const current = sessionMetrics(served).engagementsPerSession;
     const est = ipsEstimate(log.engaged, log.propensity, {
       targetProbabilities: shadowTargetProbabilities(log, shadow.feed()),
       clusters: log.sessionId,
@@ -108,11 +110,22 @@ export const explorationRate: Experiment = {
           format: "percent",
         },
       ],
-      summary: `The IPS interval ${covers ? "covers" : "misses"} the online value; exploring ${
-        (100 * epsilon).toFixed(0)
-      } % of sessions ${exploring < current ? "cost" : "raised, by chance,"} ${
-        (100 * Math.abs(1 - exploring / current)).toFixed(1)
-      } % of the engagements per session.`,
+      // Session s has the same user, day and time in both logs (the same simulation seed).
+      summary: `The IPS interval ${covers ? "covers" : "misses"} the online value. ` +
+        `Engagements per session: ${
+          describeComparison(
+            `exploring ${(100 * epsilon).toFixed(0)} % of sessions`,
+            "the current policy",
+            pairedComparison(perSession(log), perSession(served)),
+          )
+        }, paired by session.`,
     };
   },
 };
+
+/** Engagements in each session of a simulated log (session ids run 0, 1, …). */
+function perSession(log: { engaged: ArrayLike<number>; sessionId: ArrayLike<number> }) {
+  const sums = new Float64Array(log.sessionId[log.sessionId.length - 1] + 1);
+  for (let r = 0; r < log.sessionId.length; r++) sums[log.sessionId[r]] += log.engaged[r];
+  return sums;
+}

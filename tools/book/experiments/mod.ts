@@ -14,7 +14,12 @@
  *    browser: no `Deno.*`, no `node:` modules, no files or datasets on disk) and
  *    returns a figure, its numbers and a sentence built from them. Set
  *    `worker: true` when a run takes more than ~100 ms, and `testParams` small
- *    enough for a run of well under a second.
+ *    enough for a run of well under a second. Data goes into the bundle: a
+ *    package's JSON files imported directly (`_sotu.ts`), or a module that reads a
+ *    dataset in Deno and that the bundler replaces by the same numbers
+ *    (`_digits.ts`, see `_bundle.ts`); worker experiments' data reaches the Web
+ *    Worker only. tfjs runs on its CPU backend (`06_transfer_learning.ts`), which
+ *    gives the same numbers in Deno and in the browser.
  * 2. Add it to {@link experiments} below. An experiment registered before its
  *    notebook exists shows on the experiments page only.
  * 3. `deno test -A tests/book/` checks that it bundles for the browser, runs in
@@ -28,6 +33,8 @@ import { costThreshold } from "./01_setup.ts";
 import { slaPlanner } from "./02_capacity.ts";
 import { explorationRate } from "./03_data_collection.ts";
 import { peekingSimulator, sampleSize } from "./04_experimentation.ts";
+import { wordNeighbours } from "./05_embeddings.ts";
+import { transferSize } from "./06_transfer_learning.ts";
 import { driftDetector } from "./07_debugging.ts";
 
 export type * from "./types.ts";
@@ -41,6 +48,8 @@ export const experiments: readonly Experiment[] = [
   explorationRate,
   sampleSize,
   peekingSimulator,
+  wordNeighbours,
+  transferSize,
   driftDetector,
 ];
 
