@@ -99,6 +99,30 @@ Deno.test("a two-tower model trained with in-batch softmax beats popularity on s
   assert.ok(tower.recall > pop.recall, `two-tower ${tower.recall}, popularity ${pop.recall}`);
 });
 
+Deno.test("the log q correction shifts each logit row by a constant when items are equally frequent", async () => {
+  // -log q_c is added to column c of every row; the softmax of a row is unchanged by a constant
+  // shift (softmax(z + a) = softmax(z)), so with uniform shares the correction changes nothing,
+  // and with skewed shares it changes the loss.
+  await setupTf();
+  const features = { data: Float32Array.of(1, 0, 0, 1, 1, 1, 0.5, 0), rows: 4, cols: 2 };
+  const run = async (items: Int32Array, logQCorrection: boolean) =>
+    (await trainTwoTower(Int32Array.of(0, 1, 2, 3), items, features, {
+      epochs: 1,
+      batchSize: 4,
+      dim: 2,
+      hidden: 3,
+      logQCorrection,
+      seed: 9,
+    })).losses[0];
+  const uniform = Int32Array.of(0, 1, 2, 3), skewed = Int32Array.of(0, 0, 0, 1);
+  assertClose(await run(uniform, true), await run(uniform, false), { abs: 1e-5 });
+  assert.ok(Math.abs((await run(skewed, true)) - (await run(skewed, false))) > 1e-3);
+  await assert.rejects(
+    () => run(uniform, "yes" as unknown as boolean),
+    /logQCorrection must be a boolean/,
+  );
+});
+
 Deno.test("simulateMovieUsers() gives disjoint train and test lists and checks its options", async () => {
   const films = movieCatalogue();
   const world = simulateMovieUsers(films, { users: 5, itemsPerUser: 12, seed: 1 });
