@@ -123,6 +123,27 @@ Deno.test("the log q correction shifts each logit row by a constant when items a
   );
 });
 
+Deno.test("the log q correction gives the hand-computed in-batch loss when cosines do not matter", async () => {
+  // With τ = 10⁶ the cosines add at most 10⁻⁶ to each logit, so logit c ≈ −log q_c. Items 0, 0, 0, 1
+  // have shares q = 3/4, 3/4, 3/4, 1/4: row b's softmax at its own column is (1/q_b) / Σ_c 1/q_c,
+  // with Σ 1/q = 3 · 4/3 + 4 = 8, i.e. 1/6 for the three rows of item 0 and 1/2 for item 1; the mean
+  // loss is (3 ln 6 + ln 2) / 4. Without the correction all logits are equal: ln 4.
+  await setupTf();
+  const features = { data: Float32Array.of(1, 0, 0, 1), rows: 2, cols: 2 };
+  const firstLoss = async (logQCorrection: boolean) =>
+    (await trainTwoTower(Int32Array.of(0, 1, 2, 3), Int32Array.of(0, 0, 0, 1), features, {
+      epochs: 1,
+      batchSize: 4,
+      dim: 2,
+      hidden: 3,
+      temperature: 1e6,
+      logQCorrection,
+      seed: 2,
+    })).losses[0];
+  assertClose(await firstLoss(true), (3 * Math.log(6) + Math.log(2)) / 4, { abs: 1e-5 });
+  assertClose(await firstLoss(false), Math.log(4), { abs: 1e-5 });
+});
+
 Deno.test("simulateMovieUsers() gives disjoint train and test lists and checks its options", async () => {
   const films = movieCatalogue();
   const world = simulateMovieUsers(films, { users: 5, itemsPerUser: 12, seed: 1 });
