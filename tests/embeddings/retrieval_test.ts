@@ -9,6 +9,7 @@ import {
   trainTwoTower,
 } from "@lib/embeddings/mod.ts";
 import { ndcgAtK, recallAtK } from "@lib/metrics/mod.ts";
+import { Matrix, solve } from "ml-matrix";
 import { createRng } from "@lib/random/mod.ts";
 import { setupTf } from "@lib/tf/mod.ts";
 import { assertClose } from "../_util/assert_close.ts";
@@ -70,6 +71,39 @@ Deno.test("alsFactorize() recovers block structure: users score their own block'
   });
   const lists = retrieveUnseen(userVectors, itemVectors, train, { k: 1, score: "dot" });
   lists.forEach((list, u) => assert.equal(list[0], (u < 5 ? 0 : 5) + (u % 5)));
+});
+
+Deno.test("alsFactorize() ends on the item half-step of the normal equations, V = RᵀU (UᵀU + λI)⁻¹", () => {
+  // Checked with a dense R built here (a repeated item counts once, R is binary) and ml-matrix's
+  // own solve; after enough sweeps the user half-step U = RV (VᵀV + λI)⁻¹ holds as well.
+  const train = [
+    Int32Array.of(0, 2, 2),
+    Int32Array.of(1, 2),
+    Int32Array.of(3),
+    Int32Array.of(0, 3, 4),
+  ];
+  const nItems = 5, dim = 2, lambda = 0.5;
+  const r = new Matrix(train.length, nItems);
+  train.forEach((items, u) => items.forEach((i) => r.set(u, i, 1)));
+  const toMatrix = (m: { data: Float32Array | Float64Array; rows: number; cols: number }) =>
+    new Matrix(
+      Array.from(
+        { length: m.rows },
+        (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)),
+      ),
+    );
+  const halfStep = (other: Matrix, ratings: Matrix) =>
+    solve(
+      other.transpose().mmul(other).add(Matrix.eye(dim).mul(lambda)),
+      ratings.mmul(other).transpose(),
+    )
+      .transpose();
+  for (const iterations of [1, 400]) {
+    const f = alsFactorize(train, nItems, { dim, regularization: lambda, iterations, seed: 3 });
+    const [u, v] = [toMatrix(f.userVectors), toMatrix(f.itemVectors)];
+    assertClose(v.to1DArray(), halfStep(u, r.transpose()).to1DArray(), { abs: 1e-6 });
+    if (iterations > 1) assertClose(u.to1DArray(), halfStep(v, r).to1DArray(), { abs: 1e-4 });
+  }
 });
 
 Deno.test("a two-tower model trained with in-batch softmax beats popularity on simulated users", async () => {
