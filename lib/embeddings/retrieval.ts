@@ -176,28 +176,45 @@ export function alsFactorize(
   assertInteger(iterations, "iterations", context, { min: 1 });
   const rng = resolveRng(options, context);
   const nUsers = train.length;
-  const r = Matrix.zeros(nUsers, nItems);
-  train.forEach((items, u) =>
+  // R is sparse (a few items per user): keep each user's distinct items and multiply by R and
+  // Rᵀ through them instead of through a dense users × items matrix.
+  const rows = train.map((items, u) => {
     items.forEach((i) => {
       if (i < 0 || i >= nItems) {
         raise("range", context, `train[${u}] has item ${i}, outside 0 … ${nItems - 1}`);
       }
-      r.set(u, i, 1);
-    })
-  );
+    });
+    return [...new Set(items)];
+  });
   let v = Matrix.from1DArray(
     nItems,
     dim,
     Array.from({ length: nItems * dim }, () => rng.normal(0, 0.1)),
   );
   let u = Matrix.zeros(nUsers, dim);
-  const solve = (other: Matrix, ratings: Matrix) =>
-    ratings.mmul(other).mmul(
-      inverse(other.transpose().mmul(other).add(Matrix.eye(dim).mul(regularization))),
-    );
+  const rTimes = (m: Matrix) => { // R m
+    const out = Matrix.zeros(nUsers, dim);
+    rows.forEach((items, row) => {
+      for (const i of items) {
+        for (let j = 0; j < dim; j++) out.set(row, j, out.get(row, j) + m.get(i, j));
+      }
+    });
+    return out;
+  };
+  const rTransposeTimes = (m: Matrix) => { // Rᵀ m
+    const out = Matrix.zeros(nItems, dim);
+    rows.forEach((items, row) => {
+      for (const i of items) {
+        for (let j = 0; j < dim; j++) out.set(i, j, out.get(i, j) + m.get(row, j));
+      }
+    });
+    return out;
+  };
+  const solve = (other: Matrix, product: Matrix) =>
+    product.mmul(inverse(other.transpose().mmul(other).add(Matrix.eye(dim).mul(regularization))));
   for (let it = 0; it < iterations; it++) {
-    u = solve(v, r);
-    v = solve(u, r.transpose());
+    u = solve(v, rTimes(v));
+    v = solve(u, rTransposeTimes(u));
   }
   // A user or item with no interactions has a zero vector; nudge it so that cosines exist.
   const pack = (m: Matrix) => {

@@ -13,6 +13,8 @@ export interface TwoTowerOptions extends RandomOptions {
   loss?: "softmax" | "contrastive";
   /** Softmax temperature τ. @default 0.1 */
   temperature?: number;
+  /** Subtract $\log q_i$ from the in-batch softmax logits (`"softmax"` only). @default true */
+  logQCorrection?: boolean;
   /** Contrastive margin m: negatives are pushed below cosine m. @default 0.2 */
   margin?: number;
   /** Passes over the interactions. @default 10 */
@@ -50,7 +52,8 @@ function glorot(rows: number, cols: number, rng: Rng): tf.Variable {
  *   other $B - 1$ items of the batch, with logits $s(u_b, i_c)/\tau - \log q_{i_c}$ and
  *   $L = -\frac1B \sum_b \log \operatorname{softmax}_c(\text{logits}_{b})_{b}$; $q_i$ is item $i$'s share of
  *   the interactions. Popular items are in-batch negatives more often than a uniform sample
- *   would make them; the $\log q$ correction (Yi et al. 2019) undoes that bias;
+ *   would make them; the $\log q$ correction (Yi et al. 2019) undoes that bias
+ *   (`logQCorrection: false` leaves it out);
  * - `"contrastive"`: pull the cosine of observed pairs to 1 and push a shuffled pair's below the
  *   margin $m$: $L = \frac1B \sum_b \tfrac12 (1 - s(u_b, i_b))^2 + \tfrac12 \max(0, s(u_b, i_{\pi(b)}) - m)^2$.
  *
@@ -90,6 +93,7 @@ export async function trainTwoTower(
     hidden = 64,
     loss = "softmax",
     temperature = 0.1,
+    logQCorrection = true,
     margin = 0.2,
     epochs = 10,
     batchSize = 256,
@@ -99,6 +103,9 @@ export async function trainTwoTower(
   assertInteger(hidden, "hidden", context, { min: 1 });
   assertOneOf(loss, ["softmax", "contrastive"], "loss", context);
   assertFiniteNumber(temperature, "temperature", context, { min: 1e-6 });
+  if (typeof logQCorrection !== "boolean") {
+    raise("type", context, "logQCorrection must be a boolean");
+  }
   assertFiniteNumber(margin, "margin", context, { min: -1, max: 1 });
   assertInteger(epochs, "epochs", context, { min: 1 });
   assertInteger(batchSize, "batchSize", context, { min: 2 });
@@ -136,7 +143,7 @@ export async function trainTwoTower(
   const features = tf.tensor2d(Float32Array.from(itemFeatures.data), [itemFeatures.rows, f]);
   const share = new Float32Array(itemFeatures.rows);
   for (const i of items) share[i] += 1 / items.length;
-  const logQ = tf.tensor1d(share.map((q) => Math.log(Math.max(q, 1e-12))));
+  const logQ = tf.tensor1d(share.map((q) => logQCorrection ? Math.log(Math.max(q, 1e-12)) : 0));
   const itemTower = (x: tf.Tensor2D) =>
     tf.tidy(() => {
       const h = tf.relu(tf.add(tf.matMul(x, w1), b1));

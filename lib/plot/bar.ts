@@ -14,8 +14,16 @@ export interface BarSeries {
   name?: string;
   /** One value per category; `NaN` leaves the bar out. */
   values: ArrayLike<number>;
-  /** Half-length of an error bar per category (e.g. a standard error), ≥ 0. */
+  /**
+   * Length of the error bar per category, ≥ 0: both halves (e.g. a standard error), or only the
+   * upper half when `errorMinus` is given.
+   */
   error?: ArrayLike<number>;
+  /**
+   * Length of the lower half of each error bar, ≥ 0, for asymmetric bars (e.g. a bootstrap
+   * interval: `error = high − estimate`, `errorMinus = estimate − low`); needs `error`.
+   */
+  errorMinus?: ArrayLike<number>;
 }
 
 /** Options of {@link barChart}. */
@@ -36,13 +44,15 @@ export interface BarOptions extends TitleOptions {
 
 /**
  * A bar chart of values per category; several series are grouped side by side
- * (or stacked), each with optional error bars.
+ * (or stacked), each with optional error bars, symmetric (`error`) or asymmetric (`error` above,
+ * `errorMinus` below).
  *
  * @param categories The category names, in display order.
  * @param series One or more value series, each with one value per category.
  * @param options Titles (required), `stacked`, value-axis options, `hLines`.
  * @returns A {@link Figure}.
- * @throws {TypeError} If a title is missing or an array holds the wrong type.
+ * @throws {TypeError} If a title is missing, an array holds the wrong type, or `errorMinus` comes
+ * without `error`.
  * @throws {RangeError} If a series length differs from the number of categories,
  * an error is negative, or an array is empty.
  * @example
@@ -55,6 +65,18 @@ export interface BarOptions extends TitleOptions {
  * ], { title: "Metrics by model", xTitle: "metric", yTitle: "score (0–1)" });
  * assert.equal(fig.layout.barmode, "group");
  * assert.deepEqual(fig.data[1].error_y, { type: "data", array: [0.02, 0.03], visible: true });
+ * ```
+ * @example Asymmetric bars from an interval: estimate 0.5 with interval 0.3 to 0.9
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { barChart } from "@lib/plot/mod.ts";
+ * const [estimate, low, high] = [0.5, 0.3, 0.9];
+ * const fig = barChart(["model"], [{ values: [estimate], error: [high - estimate], errorMinus: [estimate - low] }], {
+ *   title: "Score with its interval", xTitle: "model", yTitle: "score (0–1)",
+ * });
+ * assert.deepEqual(fig.data[0].error_y, {
+ *   type: "data", symmetric: false, array: [high - estimate], arrayminus: [estimate - low], visible: true,
+ * });
  * ```
  */
 export function barChart(
@@ -85,15 +107,29 @@ export function barChart(
       y: values,
       marker: { color: _colour(i) },
     };
-    if (s.error !== undefined) {
-      const error = _values(s.error, `series[${i}].error`, context);
-      _sameLength(cats, error, ["categories", `series[${i}].error`], context);
+    if (s.errorMinus !== undefined && s.error === undefined) {
+      raise("type", context, `series[${i}].errorMinus needs series[${i}].error (the upper half)`);
+    }
+    const lengths = (key: "error" | "errorMinus") => {
+      const error = _values(s[key]!, `series[${i}].${key}`, context);
+      _sameLength(cats, error, ["categories", `series[${i}].${key}`], context);
       error.forEach((e, j) => {
         if (e !== null && e < 0) {
-          raise("range", context, `series[${i}].error[${j}] must be ≥ 0, got ${e}`);
+          raise("range", context, `series[${i}].${key}[${j}] must be ≥ 0, got ${e}`);
         }
       });
-      trace.error_y = { type: "data", array: error, visible: true };
+      return error;
+    };
+    if (s.error !== undefined) {
+      trace.error_y = s.errorMinus === undefined
+        ? { type: "data", array: lengths("error"), visible: true }
+        : {
+          type: "data",
+          symmetric: false,
+          array: lengths("error"),
+          arrayminus: lengths("errorMinus"),
+          visible: true,
+        };
     }
     return trace;
   });

@@ -72,6 +72,27 @@ for (const kind of ["wasm", "js"] as const) {
   });
 }
 
+for (const kind of ["wasm", "js"] as const) {
+  Deno.test(`skip-gram update (${kind}) takes the hand-derived step of word2vec.c`, () => {
+    // h = e₁, observed word's u₁ = 0, noise word's u₄ = (ln 3) e₁, the other noise word's u₅ = 0.
+    // σ(h·u₁) = σ(0) = 1/2 → g₁ = α(1 − 1/2) = α/2;  σ(h·u₄) = σ(ln 3) = 3/4 → g₄ = −3α/4;
+    // σ(h·u₅) = 1/2 → g₅ = −α/2.  Then u₁ ← α/2 e₁, u₄ ← (ln 3 − 3α/4) e₁, u₅ ← −α/2 e₁ and
+    // h ← h + g₁u₁ + g₄u₄ + g₅u₅ (old u's) = (1 − (3α/4) ln 3) e₁.
+    const k = _createKernel(E + STRIDE, kind);
+    const e1 = (base: number, w: number, x: number) => (k.f32[base + w * STRIDE] = x);
+    e1(0, 2, 1);
+    e1(OUT, 4, Math.log(3));
+    _skipGramUpdate(k, 2, OUT, TARGETS, 3, STRIDE, ALPHA, E);
+    const first = (base: number, w: number) =>
+      Array.from(k.f32.subarray(base + w * STRIDE, base + w * STRIDE + DIM));
+    const along = (x: number) => [x, 0, 0, 0, 0, 0];
+    assertClose(first(0, 2), along(1 - 0.75 * ALPHA * Math.log(3)), { abs: 1e-7 });
+    assertClose(first(OUT, 1), along(ALPHA / 2), { abs: 1e-7 });
+    assertClose(first(OUT, 4), along(Math.log(3) - 0.75 * ALPHA), { abs: 1e-7 });
+    assertClose(first(OUT, 5), along(-ALPHA / 2), { abs: 1e-7 });
+  });
+}
+
 Deno.test("negativeSamplingLoss() matches softplus by hand and rejects mismatched lengths", () => {
   // h·u = 1 (observed), h·n = −2 (noise): log(1 + e^−1) + log(1 + e^−2).
   assertClose(

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { barChart } from "../../lib/plot/mod.ts";
 import { TITLES } from "./_helpers.ts";
+import { assertClose } from "../_util/assert_close.ts";
 
 Deno.test("barChart() groups series side by side on a category axis", () => {
   const fig = barChart([2023, 2024], [
@@ -38,6 +39,29 @@ Deno.test("barChart() keeps a band right of the last bars for reference-line lab
   assert.deepEqual(notes, [["chance", 1, "right"], ["benchmark accuracy", 1, "right"]]);
 });
 
+Deno.test("barChart() draws asymmetric error bars: error above the value, errorMinus below", () => {
+  // A bootstrap interval (0.2, 0.9) around 0.6 and (1, 1.5) around 1.25: the bar ends must be
+  // the interval ends, value + error = high and value − errorMinus = low.
+  const values = [0.6, 1.25], low = [0.2, 1], high = [0.9, 1.5];
+  const fig = barChart(["a", "b"], [{
+    values,
+    error: high.map((h, j) => h - values[j]),
+    errorMinus: low.map((l, j) => values[j] - l),
+  }], TITLES);
+  const bar = fig.data[0].error_y as {
+    symmetric: boolean;
+    visible: boolean;
+    array: number[];
+    arrayminus: number[];
+  };
+  assert.equal(bar.symmetric, false);
+  assert.equal(bar.visible, true);
+  values.forEach((v, j) => {
+    assertClose(v + bar.array[j], high[j], { abs: 1e-12 });
+    assertClose(v - bar.arrayminus[j], low[j], { abs: 1e-12 });
+  });
+});
+
 Deno.test("barChart() stacks series when asked", () => {
   const fig = barChart(["a"], [{ name: "x", values: [1] }, { name: "y", values: [2] }], {
     ...TITLES,
@@ -62,6 +86,21 @@ Deno.test("barChart() rejects mismatched lengths and negative errors", () => {
       () => barChart(["a"], [{ values: [1], error: [-1] }], TITLES),
       RangeError,
       "series[0].error[0] must be ≥ 0, got -1",
+    ],
+    [
+      () => barChart(["a"], [{ values: [1], error: [1], errorMinus: [1, 2] }], TITLES),
+      RangeError,
+      "categories and series[0].errorMinus must have the same length, got 1 and 2",
+    ],
+    [
+      () => barChart(["a"], [{ values: [1], error: [1], errorMinus: [-0.5] }], TITLES),
+      RangeError,
+      "series[0].errorMinus[0] must be ≥ 0, got -0.5",
+    ],
+    [
+      () => barChart(["a"], [{ values: [1], errorMinus: [0.5] }], TITLES),
+      TypeError,
+      "series[0].errorMinus needs series[0].error (the upper half)",
     ],
     [() => barChart([], [{ values: [] }], TITLES), RangeError, "categories must not be empty"],
     [
