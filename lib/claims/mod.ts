@@ -27,5 +27,6 @@ export * from "./repeat.ts";
 export * from "./bootstrap.ts";
 export * from "./block_bootstrap.ts";
 export * from "./ratio_bootstrap.ts";
+export * from "./ece_bootstrap.ts";
 export * from "./paired.ts";
 export * from "./describe.ts";
