@@ -71,6 +71,53 @@ Deno.test("eceDifferenceBootstrapCi() is close to the bootstrap that re-bins eve
   assert.ok(fast.low > 0.1 && fast.high < 0.25);
 });
 
+Deno.test("eceDifferenceBootstrapCi() with groups draws whole clusters", () => {
+  // Rows 0, 1 form cluster 7 and rows 2, 3 cluster 3; drawing cluster index 1 (rows 2 and 3)
+  // twice gives, in the fixed bin {0.6, 0.8}: (2 · (1 − 0.6) + 2 · (1 − 0.8)) / 4 = 0.3.
+  let k = 0;
+  const scripted = { random: () => 0, int: () => (k++, 1) } as unknown as Rng;
+  const y = [0, 0, 1, 1], a = [0.1, 0.2, 0.6, 0.8], b = [0, 0, 1, 1];
+  const ci = eceDifferenceBootstrapCi(y, a, b, {
+    rng: scripted,
+    nBins: 2,
+    resamples: 100,
+    groups: [7, 7, 3, 3],
+  });
+  assertClose(ci.low, 0.3, { abs: 1e-12 });
+  assertClose(ci.high, 0.3, { abs: 1e-12 });
+  assert.equal(k, 200); // two clusters drawn per resample
+  // Every row its own cluster: the row bootstrap of the same seed.
+  const rng = createRng(11);
+  const p = Array.from({ length: 200 }, () => rng.random());
+  const yy = p.map((v) => (rng.bernoulli(v) ? 1 : 0));
+  const q = p.map((v) => Math.sqrt(v));
+  assert.deepEqual(
+    eceDifferenceBootstrapCi(yy, q, p, { seed: 3, groups: p.map((_, i) => 1000 + i) }),
+    eceDifferenceBootstrapCi(yy, q, p, { seed: 3 }),
+  );
+});
+
+Deno.test("eceDifferenceBootstrapCi() widens its interval when rows of a cluster err alike", () => {
+  // 20 clusters of 150 rows; each cluster's labels come from p shifted by a shared offset, so
+  // calibration errors are correlated within a cluster and the row bootstrap is too narrow.
+  const rng = createRng(17);
+  const y: number[] = [], a: number[] = [], groups: number[] = [];
+  for (let c = 0; c < 20; c++) {
+    const shift = rng.normal(0, 0.2);
+    for (let j = 0; j < 150; j++) {
+      const p = 0.2 + 0.6 * rng.random();
+      a.push(p), groups.push(c);
+      y.push(rng.bernoulli(Math.min(1, Math.max(0, p + shift))) ? 1 : 0);
+    }
+  }
+  const b = a.map((p) => p - 0.15); // biased low in every bin
+  const rows = eceDifferenceBootstrapCi(y, a, b, { seed: 1, resamples: 400 });
+  const clustered = eceDifferenceBootstrapCi(y, a, b, { seed: 1, resamples: 400, groups });
+  assert.equal(clustered.estimate, rows.estimate);
+  const ratio = (clustered.high - clustered.low) / (rows.high - rows.low);
+  assert.ok(ratio > 1.5, `clustered / row interval width ${ratio}`);
+});
+
 Deno.test("eceDifferenceBootstrapCi() rejects bad input and unseeded calls", () => {
   const ctx = "Cannot compute eceDifferenceBootstrapCi:";
   assert.throws(() => eceDifferenceBootstrapCi([0, 1], [0.2, 0.4], [0.3], { seed: 1 }), {
