@@ -1,7 +1,9 @@
 /**
  * Conclusions that are computed and checked (every chapter): visible claim
  * checks, and the uncertainty a verdict needs — repeats over seeds with a
- * t interval, percentile bootstrap intervals, paired comparisons — with
+ * t interval, percentile bootstrap intervals (moving blocks for a time series,
+ * ratios over users),
+ * paired comparisons — with
  * sentences whose verdict word is chosen by the numbers.
  *
  * A claim displays "✓ …" or "✗ …" in the notebook; the notebook runner and the
@@ -23,5 +25,8 @@ export * from "./claim.ts";
 export * from "./summarize.ts";
 export * from "./repeat.ts";
 export * from "./bootstrap.ts";
+export * from "./block_bootstrap.ts";
+export * from "./ratio_bootstrap.ts";
+export * from "./ece_bootstrap.ts";
 export * from "./paired.ts";
 export * from "./describe.ts";

@@ -42,3 +42,5 @@ export * from "./fit_tabular.ts";
 export * from "./target_encoder.ts";
 export * from "./platt_scaling.ts";
 export * from "./select_columns.ts";
+export * from "./fit_row_scorer.ts";
+export * from "./isotonic_calibration.ts";

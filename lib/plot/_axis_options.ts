@@ -64,6 +64,41 @@ function position(value: unknown, name: string, context: string, log: boolean): 
   return value;
 }
 
+/** Share of the span added on each side of a range widened to hold reference lines. */
+const LINE_PADDING = 0.06;
+
+/**
+ * The range (data units) of a numeric axis that shows both the traces and the reference
+ * lines at `at` with some room around them, or `undefined` when Plotly's automatic range
+ * already does: no lines, every line strictly inside the traces' extent (which Plotly pads),
+ * or an axis of categories or dates. Plotly's automatic range ignores shapes' padding, so
+ * a line at or beyond the data's extreme would sit on the axis edge or outside it.
+ */
+export function _rangeHolding(
+  data: readonly Trace[],
+  axis: "x" | "y",
+  at: readonly number[],
+  log: boolean,
+): [number, number] | undefined {
+  if (at.length === 0) return undefined;
+  let low = Infinity, high = -Infinity;
+  for (const trace of data) {
+    for (const v of (trace[axis] ?? []) as Iterable<unknown>) {
+      if (typeof v === "string") return undefined;
+      if (typeof v === "number" && Number.isFinite(v) && (!log || v > 0)) {
+        low = Math.min(low, toAxis(v, log));
+        high = Math.max(high, toAxis(v, log));
+      }
+    }
+  }
+  const lines = at.map((v) => toAxis(v, log));
+  if (low <= high && lines.every((v) => v > low && v < high)) return undefined;
+  const lo = Math.min(low, ...lines), hi = Math.max(high, ...lines);
+  const span = hi - lo || Math.abs(hi) || 1;
+  const ends = [lo - LINE_PADDING * span, hi + LINE_PADDING * span];
+  return (log ? ends.map((v) => 10 ** v) : ends) as [number, number];
+}
+
 /**
  * Applies axis types, ranges, reference lines and markers to `layout` (mutates it);
  * log axes get ticks labelled in full for the values in `data` (see `_logTicks`).
@@ -83,8 +118,15 @@ export function _applyAxisOptions(
   const xLog = xType === "log", yLog = yType === "log";
   if (xType) layout.xaxis.type = xType;
   if (yType) layout.yaxis.type = yType;
-  const xRange = _range(options.xRange, "xRange", context, xLog);
-  const yRange = _range(options.yRange, "yRange", context, yLog);
+  for (const [name, lines, log] of [["vLines", vLines, xLog], ["hLines", hLines, yLog]] as const) {
+    if (!Array.isArray(lines)) raise("type", context, `${name} must be an array`);
+    lines.forEach((l, i) => position(l?.at, `${name}[${i}].at`, context, log));
+  }
+  // Without a range of its own, an axis is widened to hold its reference lines.
+  const xRange = _range(options.xRange, "xRange", context, xLog) ??
+    _rangeHolding(data, "x", vLines.map((v) => v.at), xLog);
+  const yRange = _range(options.yRange, "yRange", context, yLog) ??
+    _rangeHolding(data, "y", hLines.map((h) => h.at), yLog);
   // Plotly takes ranges of log axes in log10 units.
   if (xRange) layout.xaxis.range = [toAxis(xRange[0], xLog), toAxis(xRange[1], xLog)];
   if (yRange) layout.yaxis.range = [toAxis(yRange[0], yLog), toAxis(yRange[1], yLog)];

@@ -4,7 +4,8 @@
  * collection; query–document features, constructed graded relevance and NDCG of a
  * result list for a learned second stage (ranker), and the funnel that joins
  * them (the ranker is typically a `denseScorer` of `lib/models`); {@link timePerQuery}
- * times a search system per query. The State of the Union addresses (`loadDataset("sotu")` of
+ * times a search system per query, {@link timeQueriesInterleaved} several of them in one
+ * interleaved run. The State of the Union addresses (`loadDataset("sotu")` of
  * `lib/data`) become passage documents with {@link sotuDocuments}, and
  * {@link SOTU_QUERIES} holds queries with their judging guidelines.
  *

@@ -48,3 +48,40 @@ Deno.test("axis options: invalid types, ranges, lines and markers are rejected",
     });
   }
 });
+
+Deno.test("axis options: an axis widens to hold reference lines at or beyond the data", () => {
+  // Data y from 1 to 2, a line at 0.5: the range spans 0.5 to 2 with 6 % of 1.5 on each side.
+  const below = lineChart(series, { ...TITLES, hLines: [{ at: 0.5, label: "baseline" }] });
+  const [lo, hi] = below.layout.yaxis.range as number[];
+  assert.ok(
+    Math.abs(lo - (0.5 - 0.09)) < 1e-12 && Math.abs(hi - (2 + 0.09)) < 1e-12,
+    `${lo} ${hi}`,
+  );
+  // A line on the data's edge gets room too; a vertical line beyond the data widens x.
+  const edge = lineChart(series, { ...TITLES, hLines: [{ at: 1 }], vLines: [{ at: 3 }] });
+  assert.ok((edge.layout.yaxis.range as number[])[0] < 1);
+  assert.ok((edge.layout.xaxis.range as number[])[1] > 3);
+  // Lines strictly inside the data are left to Plotly's automatic (padded) range.
+  const inside = lineChart(series, { ...TITLES, hLines: [{ at: 1.5 }], vLines: [{ at: 1.2 }] });
+  assert.equal(inside.layout.yaxis.range, undefined);
+  assert.equal(inside.layout.xaxis.range, undefined);
+  // An explicit range wins; an axis of categories is left alone.
+  const fixed = lineChart(series, { ...TITLES, yRange: [1, 2], hLines: [{ at: 0.5 }] });
+  assert.deepEqual(fixed.layout.yaxis.range, [1, 2]);
+  const dates = lineChart([{ x: ["2014-01-01", "2014-01-02"], y: [1, 2] }], {
+    ...TITLES,
+    vLines: [{ at: 5 }],
+  });
+  assert.equal(dates.layout.xaxis.range, undefined);
+});
+
+Deno.test("axis options: on a log axis the range holding a line is padded in decades", () => {
+  // Data from 1 to 100 (two decades), a line at 1000: log10 range 0 to 3, padded by 0.18.
+  const fig = lineChart([{ x: [1, 2], y: [1, 100] }], {
+    ...TITLES,
+    yType: "log",
+    hLines: [{ at: 1000 }],
+  });
+  const [lo, hi] = fig.layout.yaxis.range as number[];
+  assert.ok(Math.abs(lo + 0.18) < 1e-12 && Math.abs(hi - 3.18) < 1e-12, `${lo} ${hi}`);
+});
