@@ -22,7 +22,10 @@ export interface ActiveLearningOptions extends RandomOptions {
   /** `"uncertainty"`: the rows whose probability is nearest 0.5; `"random"`: a random batch. */
   strategy: "uncertainty" | "random";
   /** Trains on the labelled rows and predicts the unlabelled ones. */
-  step: (labelled: Int32Array, unlabelled: Int32Array) => Promise<ActiveLearningStep>;
+  step: (
+    labelled: Int32Array,
+    unlabelled: Int32Array,
+  ) => ActiveLearningStep | Promise<ActiveLearningStep>;
 }
 
 /**

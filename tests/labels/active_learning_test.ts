@@ -5,7 +5,7 @@ import { activeLearningCurve } from "@lib/labels/mod.ts";
 // largest labelled point of class 0 and the smallest of class 1 (0 and 100 when missing) and
 // scores by its accuracy on all 100 points.
 const truth = (x: number) => (x >= 63 ? 1 : 0);
-const thresholdStep = async (labelled: Int32Array, unlabelled: Int32Array) => {
+const thresholdStep = (labelled: Int32Array, unlabelled: Int32Array) => {
   const below = Math.max(-1, ...Array.from(labelled).filter((x) => truth(x) === 0));
   const above = Math.min(100, ...Array.from(labelled).filter((x) => truth(x) === 1));
   const t = (below + above) / 2;
@@ -91,7 +91,7 @@ Deno.test("activeLearningCurve() rejects bad options", async () => {
       activeLearningCurve({
         ...base,
         strategy: "uncertainty",
-        step: async () => ({ score: 1, probabilities: [0.5] }),
+        step: () => ({ score: 1, probabilities: [0.5] }),
       }),
     /step must return one probability per unlabelled row, got 1 for 98/,
   );
