@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { assertClose } from "../_util/assert_close.ts";
 import { createInitializers, setupTf, tf } from "../../lib/tf/mod.ts";
 import { fit } from "../../lib/models/mod.ts";
 import {
@@ -10,6 +11,7 @@ import {
   replaceHead,
   smallCnn,
   summarizeGrid,
+  timeRatios,
   trainTransfer,
   TRANSFER_STRATEGIES,
   transferGrid,
@@ -177,7 +179,7 @@ Deno.test("extractFeatures() returns the chosen layer's output, flattened, witho
   model.dispose();
 });
 
-Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid() reads it", async () => {
+Deno.test("transferGrid() runs every combination, the strategy order turning per seed; summarizeGrid() reads it", async () => {
   const seen: string[] = [];
   const runs = await transferGrid({
     strategies: ["scratch", "features"] as const,
@@ -189,12 +191,19 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
     },
   });
   assert.equal(runs.length, 12);
-  assert.deepEqual(seen.slice(0, 4), [
+  assert.deepEqual(seen.slice(0, 6), [
     "scratch/10/1",
     "features/10/1",
-    "scratch/10/2",
     "features/10/2",
+    "scratch/10/2",
+    "scratch/10/3",
+    "features/10/3",
   ]);
+  // Each strategy runs first for some seed of each size.
+  for (const n of [10, 20]) {
+    const firsts = [1, 2, 3].map((seed) => seen.find((t) => t.endsWith(`/${n}/${seed}`))!);
+    assert.deepEqual(new Set(firsts.map((t) => t.split("/")[0])), new Set(["features", "scratch"]));
+  }
   const rows = summarizeGrid(runs);
   assert.equal(rows.length, 4);
   const features10 = rows.find((r) => r.strategy === "features" && r.size === 10)!;
@@ -210,6 +219,40 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
     { message: "Cannot run a transfer grid: run(a, 1, 1) must return a finite score" },
   );
   assert.throws(() => summarizeGrid([]), { name: "RangeError" });
+});
+
+Deno.test("timeRatios() divides each run's time by the reference run of the same size and seed", () => {
+  const run = (strategy: string, size: number, seed: number, seconds: number) => ({
+    strategy,
+    size,
+    seed,
+    score: 0.5,
+    seconds,
+  });
+  const runs = [
+    run("scratch", 1, 1, 2),
+    run("features", 1, 1, 1), // 0.5
+    run("scratch", 1, 2, 4),
+    run("features", 1, 2, 1), // 0.25
+    run("scratch", 5, 1, 10),
+    run("features", 5, 1, 1), // 0.1
+    run("scratch", 5, 2, 1),
+    run("features", 5, 2, 1), // 1
+  ];
+  const [scratch, features] = timeRatios(runs, "scratch");
+  assert.equal(scratch.median, 1);
+  assert.equal(features.count, 4);
+  // Ratios 0.1, 0.25, 0.5, 1; type-7 quartiles (as numpy.percentile): 0.2125, 0.375, 0.625.
+  assertClose(features.q1, 0.2125);
+  assertClose(features.median, 0.375);
+  assertClose(features.q3, 0.625);
+  assert.throws(() => timeRatios(runs, "none"), {
+    message: "Cannot compute time ratios: reference none has no runs",
+  });
+  assert.throws(() => timeRatios(runs.slice(1), "scratch"), {
+    message: "Cannot compute time ratios: features at size 1, seed 1 has no scratch run",
+  });
+  assert.throws(() => timeRatios([], "scratch"), { name: "RangeError" });
 });
 
 Deno.test("trainTransfer() keeps the base intact, freezes what each strategy freezes, and validates", async () => {
