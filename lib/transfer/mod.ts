@@ -35,3 +35,4 @@ export * from "./grid.ts";
 export * from "./strategies.ts";
 export * from "./digits.ts";
 export * from "./experiment.ts";
+export * from "./probe.ts";

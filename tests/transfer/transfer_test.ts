@@ -8,6 +8,7 @@ import {
   extractFeatures,
   featureExtractor,
   freezeLayers,
+  nearestMeanAccuracy,
   replaceHead,
   smallCnn,
   summarizeGrid,
@@ -313,4 +314,38 @@ Deno.test("recompiling a model frees the optimiser it replaces", async () => {
   assert.equal(tf.memory().numTensors, before, "the new Adam state replaces the old one");
   tf.dispose([x, y]);
   model.dispose();
+});
+
+Deno.test("nearestMeanAccuracy() classifies by the nearest mean of unit rows, and validates", () => {
+  // Hand-derived: unit rows of class 0 are [1, 0] and [0, 1] (the first is [10, 0] scaled),
+  // so its mean is [0.5, 0.5]; class 1's mean is [1, -1]/√2. Test [2, -1] (unit [0.894, -0.447]):
+  // dot products 0.224 and 0.949 → class 1. Test [1, 3] → 0.632 and −0.447 → class 0.
+  // Without scaling, class 0's mean [5, 0.5] would win for [2, -1] (9.5 against 3).
+  const train = {
+    features: tf.tensor2d([[10, 0], [0, 1], [1, -1]]),
+    labels: Int32Array.from([0, 0, 1]),
+  };
+  const test = { features: tf.tensor2d([[2, -1], [1, 3]]), labels: Int32Array.from([1, 0]) };
+  assert.equal(nearestMeanAccuracy(train, test, 2), 1);
+  assert.equal(nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([0, 0]) }, 2), 0.5);
+  assert.throws(() => nearestMeanAccuracy(train, test, 3), {
+    message: "Cannot compute the nearest-class-mean accuracy: class 2 has no training row",
+  });
+  assert.throws(
+    () => nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([1]) }, 2),
+    { name: "RangeError" },
+  );
+  assert.throws(
+    () => nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([1, 2]) }, 2),
+    {
+      message:
+        "Cannot compute the nearest-class-mean accuracy: test.labels must be in 0 … 1, got 2",
+    },
+  );
+  const wide = { features: tf.tensor2d([[1, 2, 3]]), labels: Int32Array.from([0]) };
+  assert.throws(() => nearestMeanAccuracy(train, wide, 2), {
+    message:
+      "Cannot compute the nearest-class-mean accuracy: train and test must have the same number of columns, got 2 and 3",
+  });
+  tf.dispose([train.features, test.features, wide.features]);
 });
