@@ -133,6 +133,69 @@ export function takePerClass(set: ImageSet, perClass: number, { offset = 0 } = {
 }
 
 /**
+ * Splits an image set in two: the first `perClass` images of each class (in the
+ * set's order) and all the others, e.g. a validation set held out of a training
+ * pool. Both keep the set's order.
+ *
+ * @returns `{ held, rest }`.
+ * @throws {RangeError} If a class has no more than `perClass` images (`rest` would lack it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { splitPerClass } from "@lib/transfer/mod.ts";
+ * const set = { images: new Float32Array(5 * 16), labels: Int32Array.from([0, 1, 0, 1, 0]), side: 4, classes: 2 };
+ * const { held, rest } = splitPerClass(set, 1);
+ * assert.deepEqual([...held.labels], [0, 1]);
+ * assert.deepEqual([...rest.labels], [0, 1, 0]);
+ * ```
+ */
+export function splitPerClass(
+  set: ImageSet,
+  perClass: number,
+): { held: ImageSet; rest: ImageSet } {
+  const context = "split images per class";
+  assertInteger(perClass, "perClass", context, { min: 1 });
+  if (!(set?.labels instanceof Int32Array) || !(set.images instanceof Float32Array)) {
+    raise(
+      "type",
+      context,
+      "set must be an image set with Int32Array labels and Float32Array images",
+    );
+  }
+  const px = set.side * set.side;
+  if (set.images.length !== set.labels.length * px) {
+    raise(
+      "range",
+      context,
+      `set.images must hold labels.length × side² = ${
+        set.labels.length * px
+      } pixels, got ${set.images.length}`,
+    );
+  }
+  const seen = new Int32Array(set.classes);
+  const heldRows: number[] = [], restRows: number[] = [];
+  for (let i = 0; i < set.labels.length; i++) {
+    (seen[set.labels[i]]++ < perClass ? heldRows : restRows).push(i);
+  }
+  const short = Array.from(seen).findIndex((s) => s <= perClass);
+  if (short >= 0) {
+    raise("range", context, `class ${short} has ${seen[short]} images, need more than ${perClass}`);
+  }
+  const pick = (rows: number[]): ImageSet => {
+    const images = new Float32Array(rows.length * px);
+    rows.forEach((r, i) => images.set(set.images.subarray(r * px, (r + 1) * px), i * px));
+    return {
+      images,
+      labels: Int32Array.from(rows, (r) => set.labels[r]),
+      side: set.side,
+      classes: set.classes,
+    };
+  };
+  return { held: pick(heldRows), rest: pick(restRows) };
+}
+
+/**
  * An image set as tensors for `fit`: images `[n, side, side, 1]` and one-hot
  * labels `[n, classes]`. With `invert`, every pixel becomes 1 − pixel (dark
  * strokes on white: the "dissimilar task" of chapter 6). The caller disposes both.

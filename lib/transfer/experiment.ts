@@ -22,13 +22,21 @@ export interface TransferExperiment<S extends TransferStrategy> {
   invert?: boolean;
   /** Training options shared by every run (steps, learning rates, the scratch network…). */
   train: Omit<TransferTrainOptions, "seed" | "outputDim">;
+  /**
+   * Options of one strategy that replace those of `train` (e.g. the learning
+   * rate chosen for it on a validation set). @default {}
+   */
+  perStrategy?: Partial<
+    Record<S, Partial<Pick<TransferTrainOptions, "learningRate" | "fineTuneLearningRate">>>
+  >;
 }
 
 /**
  * The transfer grid on images: for every size, seed and strategy, a training set
  * of `size` images per class (disjoint for different seeds while the pool
  * lasts: seed number `j` in `seeds` takes the `j`-th block of each class),
- * trained with {@link trainTransfer} and scored by accuracy on `test`. Returns
+ * trained with {@link trainTransfer} (with `train`, and `perStrategy[strategy]`
+ * over it) and scored by accuracy on `test`. Returns
  * the timed runs of {@link transferGrid}.
  *
  * @throws {RangeError} If the pool has too few images per class for every seed.
@@ -38,6 +46,7 @@ export async function transferExperiment<S extends TransferStrategy>(
 ): Promise<GridRun<S>[]> {
   const context = "run a transfer experiment";
   const { base, pool, test, strategies, sizes, seeds, invert = false, train } = spec ?? {};
+  const perStrategy: NonNullable<TransferExperiment<S>["perStrategy"]> = spec?.perStrategy ?? {};
   if (!(base instanceof tf.LayersModel)) raise("type", context, "base must be a tf.LayersModel");
   if (test?.classes !== pool?.classes) raise("range", context, "pool and test must share classes");
   const [xTest, yTest] = toTensors(test, { invert });
@@ -51,6 +60,7 @@ export async function transferExperiment<S extends TransferStrategy>(
         const [x, y] = toTensors(takePerClass(pool, size, { offset: block * size }), { invert });
         const model = await trainTransfer(base, strategy, x, y, {
           ...train,
+          ...perStrategy[strategy],
           seed,
           outputDim: pool.classes,
         });

@@ -1,4 +1,6 @@
 import { summarize } from "../claims/mod.ts";
+import { summarizeTimes, type TimeSummary } from "../capacity/summarize.ts";
+import { pairedRatios } from "../capacity/interleaved.ts";
 import { assertInteger, assertOpenUnit, raise } from "../_shared/validate.ts";
 
 /** One run of a transfer grid. */
@@ -30,8 +32,10 @@ export interface GridSpec<S extends string> {
  * Runs every training-set size × seed × strategy, in that nesting (strategies
  * innermost, so that the strategies of one seed run back to back and their
  * timings share the machine's state), timing each run: the experiment behind
- * "when to extract features, when to fine-tune". Same arguments, same runs in
- * the same order.
+ * "when to extract features, when to fine-tune". The order of the strategies
+ * turns by one for each seed (the `j`-th seed of a size starts with strategy
+ * `j mod k`), so that no strategy always runs first and absorbs the warm-up.
+ * Same arguments, same runs in the same order.
  *
  * @returns One {@link GridRun} per combination.
  * @throws {RangeError} If a list is empty, a size is not a positive integer or a
@@ -47,7 +51,8 @@ export interface GridSpec<S extends string> {
  *   run: (s, n, seed) => (s === "a" ? 0.5 : 0.6) + n / 1000 + seed / 1e4,
  * });
  * assert.equal(runs.length, 8);
- * assert.deepEqual([runs[3].strategy, runs[3].size, runs[3].seed], ["b", 10, 2]);
+ * // seed 2 (the second seed) starts with "b"
+ * assert.deepEqual(runs.slice(2, 4).map((r) => [r.strategy, r.size, r.seed]), [["b", 10, 2], ["a", 10, 2]]);
  * ```
  */
 export async function transferGrid<S extends string>(spec: GridSpec<S>): Promise<GridRun<S>[]> {
@@ -64,8 +69,9 @@ export async function transferGrid<S extends string>(spec: GridSpec<S>): Promise
   const total = strategies.length * sizes.length * seeds.length;
   const out: GridRun<S>[] = [];
   for (const size of sizes) {
-    for (const seed of seeds) {
-      for (const strategy of strategies) {
+    for (const [j, seed] of seeds.entries()) {
+      const k = strategies.length;
+      for (const strategy of strategies.map((_, i) => strategies[(i + j) % k])) {
         const start = performance.now();
         const score = await run(strategy, size, seed);
         const seconds = (performance.now() - start) / 1000;
@@ -126,9 +132,7 @@ export function summarizeGrid<S extends string>(
   }
   return [...groups.values()].map((group) => {
     const s = summarize(group.map((r) => r.score), { level });
-    const times = group.map((r) => r.seconds).sort((a, b) => a - b);
-    const m = times.length >> 1;
-    const medianSeconds = times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2;
+    const medianSeconds = summarizeTimes(group.map((r) => r.seconds)).median;
     return {
       strategy: group[0].strategy,
       size: group[0].size,
@@ -138,5 +142,64 @@ export function summarizeGrid<S extends string>(
       n: s.n,
       medianSeconds,
     };
+  });
+}
+
+/** The time of one strategy relative to a reference strategy, over every size and seed. */
+export interface TimeRatio<S extends string> extends TimeSummary {
+  strategy: S;
+}
+
+/**
+ * Training time of each strategy relative to `reference` (e.g. from scratch):
+ * for every size and seed, the ratio of the two runs' seconds (runs of one seed
+ * are back to back, so they share the machine's load), then the median and the
+ * quartiles of those ratios (`pairedRatios`). On a shared machine this ratio is
+ * the figure to quote, not a time in seconds.
+ *
+ * @param runs The runs of {@link transferGrid}.
+ * @param reference The strategy every other one is divided by.
+ * @returns One summary per strategy (the reference's own ratios are all 1).
+ * @throws {RangeError} If `runs` is empty, `reference` has no runs, or a
+ *   (size, seed) of a strategy has no reference run.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { timeRatios } from "@lib/transfer/mod.ts";
+ * const runs = [1, 2, 3].flatMap((seed) => [
+ *   { strategy: "scratch", size: 5, seed, score: 0.5, seconds: 2 * seed },
+ *   { strategy: "features", size: 5, seed, score: 0.6, seconds: seed / 2 },
+ * ]);
+ * const [, features] = timeRatios(runs, "scratch");
+ * assert.equal(features.strategy, "features");
+ * assert.equal(features.median, 0.25);
+ * assert.equal(features.iqr, 0);
+ * ```
+ */
+export function timeRatios<S extends string>(
+  runs: readonly GridRun<S>[],
+  reference: S,
+): TimeRatio<S>[] {
+  const context = "compute time ratios";
+  if (!Array.isArray(runs) || runs.length === 0) raise("range", context, "runs must not be empty");
+  const key = (r: GridRun<S>) => `${r.size}\u0000${r.seed}`;
+  const ref = new Map(runs.filter((r) => r.strategy === reference).map((r) => [key(r), r.seconds]));
+  if (ref.size === 0) raise("range", context, `reference ${reference} has no runs`);
+  const strategies = [...new Set(runs.map((r) => r.strategy))];
+  return strategies.map((strategy) => {
+    const own = runs.filter((r) => r.strategy === strategy);
+    const denominators = own.map((r) => {
+      const t = ref.get(key(r));
+      if (t === undefined) {
+        raise(
+          "range",
+          context,
+          `${strategy} at size ${r.size}, seed ${r.seed} has no ${reference} run`,
+        );
+      }
+      return t;
+    });
+    return { strategy, ...pairedRatios(own.map((r) => r.seconds), denominators) };
   });
 }

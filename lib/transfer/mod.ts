@@ -3,8 +3,10 @@
  * Freeze the first layers and fine-tune the rest ({@link freezeLayers},
  * {@link compileForTransfer}), put a new head on a pretrained body
  * ({@link replaceHead}), use a layer's output as features ({@link extractFeatures}),
- * and measure which strategy wins for which amount of data ({@link transferGrid},
- * {@link summarizeGrid}).
+ * check beforehand whether a representation separates the new classes
+ * ({@link nearestMeanAccuracy}), and measure which strategy wins for which amount
+ * of data and at what cost in time ({@link transferGrid}, {@link summarizeGrid},
+ * {@link timeRatios}).
  *
  * Saving and loading models on disk (`saveModel`, `loadModel`) and
  * the cache of trained base models keyed by their recipe (`cachedModel`) use
@@ -35,3 +37,4 @@ export * from "./grid.ts";
 export * from "./strategies.ts";
 export * from "./digits.ts";
 export * from "./experiment.ts";
+export * from "./probe.ts";

@@ -3,6 +3,7 @@ import { setupTf, tf } from "../../lib/tf/mod.ts";
 import {
   digitTask,
   smallCnn,
+  splitPerClass,
   takePerClass,
   toTensors,
   transferExperiment,
@@ -66,6 +67,29 @@ Deno.test("takePerClass() takes disjoint blocks per class and checks there are e
   });
 });
 
+Deno.test("splitPerClass() holds out the first images of each class and keeps the rest, in order", () => {
+  const { pool } = digitTask(fakeDigits(), { digits: [3, 8], testPerClass: 1, seed: 2 });
+  const { held, rest } = splitPerClass(pool, 2);
+  assert.deepEqual([0, 1].map((k) => held.labels.filter((l) => l === k).length), [2, 2]);
+  assert.equal(held.labels.length + rest.labels.length, pool.labels.length);
+  // Every image of the pool is in exactly one part, in the pool's order.
+  const firstPixels = (set: typeof pool) =>
+    Array.from({ length: set.labels.length }, (_, i) => set.images[i * 4]);
+  const all = firstPixels(pool);
+  const heldIdx = firstPixels(held).map((v) => all.indexOf(v));
+  const restIdx = firstPixels(rest).map((v) => all.indexOf(v));
+  assert.deepEqual([...heldIdx, ...restIdx].sort((a, b) => a - b), all.map((_, i) => i));
+  assert.deepEqual(heldIdx, [...heldIdx].sort((a, b) => a - b));
+  assert.deepEqual(restIdx, [...restIdx].sort((a, b) => a - b));
+  assert.throws(() => splitPerClass(pool, 5), {
+    message: "Cannot split images per class: class 0 has 5 images, need more than 5",
+  });
+  assert.throws(() => splitPerClass(pool, 0), { name: "RangeError" });
+  assert.throws(() => splitPerClass({ ...pool, images: new Float32Array(3) }, 1), {
+    name: "RangeError",
+  });
+});
+
 Deno.test("toTensors() shapes images and one-hot labels, and inverts on request", () => {
   const { test } = digitTask(fakeDigits(), { digits: [0, 1], testPerClass: 2, seed: 4 });
   const [x, y] = toTensors(test);
@@ -82,6 +106,11 @@ Deno.test("transferExperiment() scores every strategy, size and seed on the test
   const { pool, test } = digitTask(fakeDigits(8), { digits: [0, 5], testPerClass: 2, seed: 5 });
   const base = smallCnn({ inputShape: [4, 4, 1], classes: 3, seed: 6, filters: [2, 2], dense: 3 });
   const before = tf.memory().numTensors;
+  const train = {
+    steps: 2,
+    scratch: (seed: number) =>
+      smallCnn({ inputShape: [4, 4, 1], classes: 2, seed, filters: [2, 2], dense: 3 }),
+  };
   const runs = await transferExperiment({
     base,
     pool,
@@ -89,16 +118,40 @@ Deno.test("transferExperiment() scores every strategy, size and seed on the test
     strategies: ["scratch", "features"],
     sizes: [1, 2],
     seeds: [1, 2],
-    train: {
-      steps: 2,
-      scratch: (seed) =>
-        smallCnn({ inputShape: [4, 4, 1], classes: 2, seed, filters: [2, 2], dense: 3 }),
-    },
+    train,
   });
   assert.equal(runs.length, 8);
   assert.ok(
     runs.every((r) => r.score >= 0 && r.score <= 1 && r.score * 4 === Math.round(r.score * 4)),
   );
   assert.equal(tf.memory().numTensors, before, "no tensor left behind");
+  // A learning rate given for one strategy replaces the shared one for it only.
+  const rerun = (perStrategy: Record<string, { learningRate: number }>) =>
+    transferExperiment({
+      base,
+      pool,
+      test,
+      strategies: ["scratch", "features"],
+      sizes: [2],
+      seeds: [1],
+      train: { ...train, learningRate: 0.01 },
+      perStrategy,
+    });
+  const shared = await rerun({}), same = await rerun({ features: { learningRate: 0.01 } });
+  assert.deepEqual(same.map((r) => r.score), shared.map((r) => r.score));
+  // An invalid rate reaches the strategy it is given for, and only that one.
+  const withBadScratchRate = (strategies: ("scratch" | "features")[]) =>
+    transferExperiment({
+      base,
+      pool,
+      test,
+      strategies,
+      sizes: [2],
+      seeds: [1],
+      train,
+      perStrategy: { scratch: { learningRate: -1 } },
+    });
+  await assert.rejects(() => withBadScratchRate(["scratch"]), /learningRate must be positive/);
+  assert.equal((await withBadScratchRate(["features"])).length, 1);
   base.dispose();
 });

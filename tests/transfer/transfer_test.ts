@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { assertClose } from "../_util/assert_close.ts";
 import { createInitializers, setupTf, tf } from "../../lib/tf/mod.ts";
 import { fit } from "../../lib/models/mod.ts";
 import {
@@ -7,9 +8,11 @@ import {
   extractFeatures,
   featureExtractor,
   freezeLayers,
+  nearestMeanAccuracy,
   replaceHead,
   smallCnn,
   summarizeGrid,
+  timeRatios,
   trainTransfer,
   TRANSFER_STRATEGIES,
   transferGrid,
@@ -177,7 +180,7 @@ Deno.test("extractFeatures() returns the chosen layer's output, flattened, witho
   model.dispose();
 });
 
-Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid() reads it", async () => {
+Deno.test("transferGrid() runs every combination, the strategy order turning per seed; summarizeGrid() reads it", async () => {
   const seen: string[] = [];
   const runs = await transferGrid({
     strategies: ["scratch", "features"] as const,
@@ -189,12 +192,19 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
     },
   });
   assert.equal(runs.length, 12);
-  assert.deepEqual(seen.slice(0, 4), [
+  assert.deepEqual(seen.slice(0, 6), [
     "scratch/10/1",
     "features/10/1",
-    "scratch/10/2",
     "features/10/2",
+    "scratch/10/2",
+    "scratch/10/3",
+    "features/10/3",
   ]);
+  // Each strategy runs first for some seed of each size.
+  for (const n of [10, 20]) {
+    const firsts = [1, 2, 3].map((seed) => seen.find((t) => t.endsWith(`/${n}/${seed}`))!);
+    assert.deepEqual(new Set(firsts.map((t) => t.split("/")[0])), new Set(["features", "scratch"]));
+  }
   const rows = summarizeGrid(runs);
   assert.equal(rows.length, 4);
   const features10 = rows.find((r) => r.strategy === "features" && r.size === 10)!;
@@ -210,6 +220,40 @@ Deno.test("transferGrid() runs every combination in order, seeded; summarizeGrid
     { message: "Cannot run a transfer grid: run(a, 1, 1) must return a finite score" },
   );
   assert.throws(() => summarizeGrid([]), { name: "RangeError" });
+});
+
+Deno.test("timeRatios() divides each run's time by the reference run of the same size and seed", () => {
+  const run = (strategy: string, size: number, seed: number, seconds: number) => ({
+    strategy,
+    size,
+    seed,
+    score: 0.5,
+    seconds,
+  });
+  const runs = [
+    run("scratch", 1, 1, 2),
+    run("features", 1, 1, 1), // 0.5
+    run("scratch", 1, 2, 4),
+    run("features", 1, 2, 1), // 0.25
+    run("scratch", 5, 1, 10),
+    run("features", 5, 1, 1), // 0.1
+    run("scratch", 5, 2, 1),
+    run("features", 5, 2, 1), // 1
+  ];
+  const [scratch, features] = timeRatios(runs, "scratch");
+  assert.equal(scratch.median, 1);
+  assert.equal(features.count, 4);
+  // Ratios 0.1, 0.25, 0.5, 1; type-7 quartiles (as numpy.percentile): 0.2125, 0.375, 0.625.
+  assertClose(features.q1, 0.2125);
+  assertClose(features.median, 0.375);
+  assertClose(features.q3, 0.625);
+  assert.throws(() => timeRatios(runs, "none"), {
+    message: "Cannot compute time ratios: reference none has no runs",
+  });
+  assert.throws(() => timeRatios(runs.slice(1), "scratch"), {
+    message: "Cannot compute time ratios: features at size 1, seed 1 has no scratch run",
+  });
+  assert.throws(() => timeRatios([], "scratch"), { name: "RangeError" });
 });
 
 Deno.test("trainTransfer() keeps the base intact, freezes what each strategy freezes, and validates", async () => {
@@ -270,4 +314,38 @@ Deno.test("recompiling a model frees the optimiser it replaces", async () => {
   assert.equal(tf.memory().numTensors, before, "the new Adam state replaces the old one");
   tf.dispose([x, y]);
   model.dispose();
+});
+
+Deno.test("nearestMeanAccuracy() classifies by the nearest mean of unit rows, and validates", () => {
+  // Hand-derived: unit rows of class 0 are [1, 0] and [0, 1] (the first is [10, 0] scaled),
+  // so its mean is [0.5, 0.5]; class 1's mean is [1, -1]/√2. Test [2, -1] (unit [0.894, -0.447]):
+  // dot products 0.224 and 0.949 → class 1. Test [1, 3] → 0.632 and −0.447 → class 0.
+  // Without scaling, class 0's mean [5, 0.5] would win for [2, -1] (9.5 against 3).
+  const train = {
+    features: tf.tensor2d([[10, 0], [0, 1], [1, -1]]),
+    labels: Int32Array.from([0, 0, 1]),
+  };
+  const test = { features: tf.tensor2d([[2, -1], [1, 3]]), labels: Int32Array.from([1, 0]) };
+  assert.equal(nearestMeanAccuracy(train, test, 2), 1);
+  assert.equal(nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([0, 0]) }, 2), 0.5);
+  assert.throws(() => nearestMeanAccuracy(train, test, 3), {
+    message: "Cannot compute the nearest-class-mean accuracy: class 2 has no training row",
+  });
+  assert.throws(
+    () => nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([1]) }, 2),
+    { name: "RangeError" },
+  );
+  assert.throws(
+    () => nearestMeanAccuracy(train, { ...test, labels: Int32Array.from([1, 2]) }, 2),
+    {
+      message:
+        "Cannot compute the nearest-class-mean accuracy: test.labels must be in 0 … 1, got 2",
+    },
+  );
+  const wide = { features: tf.tensor2d([[1, 2, 3]]), labels: Int32Array.from([0]) };
+  assert.throws(() => nearestMeanAccuracy(train, wide, 2), {
+    message:
+      "Cannot compute the nearest-class-mean accuracy: train and test must have the same number of columns, got 2 and 3",
+  });
+  tf.dispose([train.features, test.features, wide.features]);
 });
