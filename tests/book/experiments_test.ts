@@ -129,7 +129,7 @@ Deno.test("experiment defaults are the chapters' parameters, so the numbers matc
   assert.deepEqual(TRANSFER_SETTINGS, {
     repeats: ch6.REPEATS,
     sourceEpochs: ch6.SOURCE_EPOCHS,
-    learningRate: ch6.LEARNING_RATE,
+    learningRate: ch6.SOURCE_LEARNING_RATE,
     fineTuneLearningRate: ch6.FINE_TUNE_LEARNING_RATE,
   });
   assert.deepEqual(

@@ -2,6 +2,8 @@ import { createRng } from "../../../lib/random/rng.ts";
 import { lineChart } from "../../../lib/plot/line.ts";
 import { metricsAtThreshold } from "../../../lib/metrics/threshold.ts";
 import { minCostThreshold } from "../../../lib/metrics/threshold_search.ts";
+import { pairedComparison } from "../../../lib/claims/paired.ts";
+import { formatNumber } from "../../../lib/claims/describe.ts";
 import { type Experiment, num } from "./types.ts";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -15,7 +17,9 @@ export const costThreshold: Experiment = {
     "probability $p_i$, its label is drawn with that probability, and the model's score is " +
     "$p_i$ itself (calibrated) or an over-confident $\\sigma(2\\,\\mathrm{logit}\\,p_i)$. " +
     "Change the costs of a false positive and a false negative and see where `minCostThreshold` " +
-    "(`lib/metrics`) puts the cheapest threshold, against the rule $c_{FP}/(c_{FP}+c_{FN})$.",
+    "(`lib/metrics`) puts the cheapest threshold, against the rule $c_{FP}/(c_{FP}+c_{FN})$. " +
+    "The threshold is searched on the first half of the impressions and both thresholds are " +
+    "scored on the second half, paired impression by impression.",
   afterCell: "cell-39",
   controls: [
     {
@@ -67,47 +71,66 @@ export const costThreshold: Experiment = {
       yTrue[i] = rng.bernoulli(sigmoid(logit)) ? 1 : 0;
       yScore[i] = sigmoid(params.calibration === "overconfident" ? 2 * logit : logit);
     }
-    const meanCost = (t: number) => {
-      const m = metricsAtThreshold(yTrue, yScore, { threshold: t });
-      return (costFp * m.fp + costFn * m.fn) / n;
+    const meanCost = (t: number, from = 0, to = n) => {
+      const m = metricsAtThreshold(yTrue.subarray(from, to), yScore.subarray(from, to), {
+        threshold: t,
+      });
+      return (costFp * m.fp + costFn * m.fn) / (to - from);
     };
+    /** Cost of each impression of the second half under threshold t. */
+    const heldOutCosts = (t: number) =>
+      Float64Array.from({ length: n - half }, (_, j) => {
+        const i = half + j, positive = yScore[i] >= t;
+        return positive ? (yTrue[i] === 1 ? 0 : costFp) : (yTrue[i] === 1 ? costFn : 0);
+      });
+    const half = Math.floor(n / 2);
     const rule = costFp / (costFp + costFn);
-    const best = minCostThreshold(yTrue, yScore, { costFp, costFn });
-    const ruleCost = meanCost(rule);
+    const best = minCostThreshold(yTrue.subarray(0, half), yScore.subarray(0, half), {
+      costFp,
+      costFn,
+    });
+    const bestCost = meanCost(best.threshold, half), ruleCost = meanCost(rule, half);
     const grid = Array.from({ length: 51 }, (_, j) => 0.01 * j);
-    const figure = lineChart([{ name: "mean cost", x: grid, y: grid.map(meanCost) }], {
+    const figure = lineChart([{ name: "mean cost", x: grid, y: grid.map((t) => meanCost(t)) }], {
       title: "Expected cost of the notification rule",
       xTitle: "threshold t (predicted probability)",
       yTitle: "mean cost per impression (cost units)",
       vLines: [{ at: rule, label: "c_FP/(c_FP+c_FN)" }],
-      markers: [{ x: best.threshold, y: best.value, label: "t*" }],
+      markers: [{ x: best.threshold, y: meanCost(best.threshold), label: "t*" }],
     });
-    const gap = ruleCost / best.value - 1;
+    const c = pairedComparison(heldOutCosts(rule), heldOutCosts(best.threshold), {
+      higherIsBetter: false,
+    });
+    const interval = `${formatNumber(c.diff, 4)} per impression, 95 % CI ${
+      formatNumber(c.low, 4)
+    } to ${formatNumber(c.high, 4)}`;
     return {
       figure: figure.toJSON(),
       numbers: [
         { key: "best", label: "t* (min cost)", value: best.threshold, format: "fixed3" },
         {
           key: "bestCost",
-          label: "cost per impression at t*",
-          value: best.value,
+          label: "held-out cost per impression at t*",
+          value: bestCost,
           format: "fixed4",
         },
         { key: "rule", label: "c_FP/(c_FP+c_FN)", value: rule, format: "fixed3" },
         {
           key: "ruleCost",
-          label: "cost per impression at the rule",
+          label: "held-out cost per impression at the rule",
           value: ruleCost,
           format: "fixed4",
         },
       ],
-      summary: `The rule's threshold costs ${
-        gap < 0.02 ? "about the same as" : `${(100 * gap).toFixed(1)} % more than`
-      } the searched one: ${
-        gap < 0.02
-          ? "with these scores the formula is a good threshold."
-          : "the scores are not calibrated enough for the formula."
-      }`,
+      summary: c.verdict === "within noise"
+        ? `On held-out impressions the rule's threshold and the searched one cost the same ` +
+          `within noise (rule minus t*: ${interval}).`
+        : `On held-out impressions the rule's threshold costs ${
+          c.verdict === "worse" ? "more" : "less"
+        } than the searched one (rule minus t*: ${interval})` +
+          (c.verdict === "worse" && params.calibration === "overconfident"
+            ? ": the formula assumes calibrated scores, and these are over-confident by construction."
+            : "."),
     };
   },
 };

@@ -12,7 +12,11 @@ import { digitSets } from "./_digits.ts";
 import { DIGIT_COUNTS } from "./_digit_counts.ts";
 import { type Experiment, num } from "./types.ts";
 
-/** The chapter's training settings (its parameters cell). */
+/**
+ * The chapter's training settings (its parameters cell). `learningRate` is the chapter's
+ * pretraining rate; here it also trains new weights, for which the chapter picks a rate per
+ * strategy on validation.
+ */
 export const TRANSFER_SETTINGS = {
   repeats: 3,
   sourceEpochs: 5,
@@ -92,7 +96,7 @@ export const transferSize: Experiment = {
       min: 10,
       max: 300,
       step: 10,
-      value: 100,
+      value: 60,
     },
     { kind: "range", name: "seed", label: "seed", min: 0, max: 100, step: 1, value: 42 },
   ],
