@@ -3,8 +3,12 @@ import {
   buildVocabulary,
   encodeSentences,
   trainWord2Vec,
+  type Vocabulary,
   type Word2VecOptions,
 } from "../embeddings/mod.ts";
+import { tf } from "../tf/mod.ts";
+import { predictProba } from "../models/mod.ts";
+import { rocAucScore } from "../metrics/mod.ts";
 import { type RandomOptions, resolveRng, shuffle } from "../random/mod.ts";
 import type { HashedFeatures } from "../text/mod.ts";
 import type { DenseMatrix } from "../vectors/mod.ts";
@@ -123,7 +127,8 @@ export interface TrainWordVectorsOptions extends Word2VecOptions {
  *
  * @param documents One array of tokens per document.
  * @param options `minCount` and the word2vec options (`dim`, `window`, `epochs`, `seed`, …).
- * @returns The {@link WordVectors} and the number of word occurrences trained on.
+ * @returns The {@link WordVectors}, the vocabulary (for `nearestWords` of `lib/embeddings`) and
+ *   the number of word occurrences trained on.
  * @throws {RangeError} If no word is seen `minCount` times or an option is out of range.
  * @see notebooks/06_transfer_learning.ipynb
  * @example
@@ -139,11 +144,16 @@ export interface TrainWordVectorsOptions extends Word2VecOptions {
 export function trainWordVectors(
   documents: readonly (readonly string[])[],
   options: TrainWordVectorsOptions,
-): WordVectors & { wordsTrained: number } {
+): WordVectors & { vocabulary: Vocabulary; wordsTrained: number } {
   const { minCount = 1, ...word2vec } = options ?? {};
   const vocabulary = buildVocabulary(documents, { minCount });
   const model = trainWord2Vec(encodeSentences(vocabulary, documents), vocabulary.counts, word2vec);
-  return { index: vocabulary.index, vectors: model.vectors, wordsTrained: model.wordsTrained };
+  return {
+    index: vocabulary.index,
+    vectors: model.vectors,
+    vocabulary,
+    wordsTrained: model.wordsTrained,
+  };
 }
 
 /** Options of {@link splitLabelled}. */
@@ -271,4 +281,66 @@ export function drawLabelled(
     labels.push(0, 1);
   }
   return { rows, labels };
+}
+
+/**
+ * The area under the ROC curve of a binary text classifier on a feature matrix: the probability
+ * that a random positive document scores above a random negative one (ties count half). Unlike
+ * accuracy it does not depend on a threshold, so it compares representations whose classifiers
+ * are calibrated differently.
+ *
+ * @param model A model with one sigmoid output, e.g. from `fitTextClassifier` of `lib/text`.
+ * @param features Row-major features, one row per label.
+ * @param labels One 0/1 label per row; both classes must occur.
+ * @returns The AUC, in [0, 1].
+ * @throws {RangeError} If the number of labels differs from the rows, a label is not 0/1 or a
+ *   class is missing.
+ * @see notebooks/06_transfer_learning.ipynb
+ * @example A classifier with all weights 0 scores every document alike: AUC ½
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { textClassifierAuc } from "@lib/transfer/mod.ts";
+ * import { logisticRegression } from "@lib/models/mod.ts";
+ * import { setupTf, tf } from "@lib/tf/mod.ts";
+ * await setupTf();
+ * const model = logisticRegression({ inputDim: 2, seed: 0 });
+ * const dense = model.layers[0];
+ * tf.tidy(() => dense.setWeights(dense.getWeights().map((w) => tf.zerosLike(w))));
+ * const features = { values: Float32Array.of(1, 0, 0, 1), numRows: 2, numFeatures: 2 };
+ * assert.equal(textClassifierAuc(model, features, [0, 1]), 0.5);
+ * model.dispose();
+ * ```
+ */
+export function textClassifierAuc(
+  model: tf.LayersModel,
+  features: HashedFeatures,
+  labels: ArrayLike<number>,
+): number {
+  const context = "compute textClassifierAuc";
+  if (!(features?.values instanceof Float32Array)) {
+    raise("type", context, "features must have Float32Array values");
+  }
+  const { numRows, numFeatures, values } = features;
+  if (values.length !== numRows * numFeatures) {
+    raise(
+      "range",
+      context,
+      `features.values must hold numRows × numFeatures = ${
+        numRows * numFeatures
+      }, got ${values.length}`,
+    );
+  }
+  if (labels?.length !== numRows) {
+    raise(
+      "range",
+      context,
+      `labels must have one entry per row, got ${labels?.length} for ${numRows} rows`,
+    );
+  }
+  const x = tf.tensor2d(values, [numRows, numFeatures]);
+  try {
+    return rocAucScore(labels, predictProba(model, x));
+  } finally {
+    x.dispose();
+  }
 }

@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { assertClose } from "../_util/assert_close.ts";
-import { setupTf } from "../../lib/tf/mod.ts";
+import { setupTf, tf } from "../../lib/tf/mod.ts";
+import { logisticRegression } from "../../lib/models/mod.ts";
 import { fitTextClassifier, textClassifierAccuracy } from "../../lib/text/mod.ts";
 import {
   drawLabelled,
   meanWordVectors,
   splitLabelled,
+  textClassifierAuc,
   trainWordVectors,
 } from "../../lib/transfer/mod.ts";
 
@@ -147,4 +149,22 @@ Deno.test("drawLabelled() draws distinct rows of each class from the pool, seede
     () => drawLabelled([pool[0]] as unknown as typeof pool, 1, { seed: 1 }),
     /two arrays/,
   );
+});
+
+Deno.test("textClassifierAuc() ranks by the model's score (hand-worked)", () => {
+  // Weight 1 on the only feature, bias 0: scores follow the feature. Labels 0, 1, 0, 1 with
+  // features 0.1, 0.3, 0.35, 0.8 give the (positive, negative) pairs 0.3 > 0.1 ✓, 0.3 < 0.35 ✗,
+  // 0.8 > 0.1 ✓, 0.8 > 0.35 ✓: AUC 3/4.
+  const model = logisticRegression({ inputDim: 1, seed: 0 });
+  const dense = model.layers[0];
+  tf.tidy(() => dense.setWeights([tf.tensor2d([[1]]), tf.tensor1d([0])]));
+  const features = { values: Float32Array.of(0.1, 0.3, 0.35, 0.8), numRows: 4, numFeatures: 1 };
+  assert.equal(textClassifierAuc(model, features, [0, 1, 0, 1]), 0.75);
+  assert.throws(() => textClassifierAuc(model, features, [0, 1]), /one entry per row, got 2 for 4/);
+  const bad = { ...features, numRows: 5 };
+  assert.throws(
+    () => textClassifierAuc(model, bad, [0, 1, 0, 1, 0]),
+    /numRows × numFeatures = 5, got 4/,
+  );
+  model.dispose();
 });
