@@ -38,3 +38,4 @@ export * from "./strategies.ts";
 export * from "./digits.ts";
 export * from "./experiment.ts";
 export * from "./probe.ts";
+export * from "./text.ts";
