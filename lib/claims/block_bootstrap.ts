@@ -6,7 +6,7 @@ import {
   type NumberArray,
   raise,
 } from "../_shared/validate.ts";
-import type { BootstrapInterval, BootstrapOptions } from "./bootstrap.ts";
+import { _percentileInterval, type BootstrapInterval, type BootstrapOptions } from "./bootstrap.ts";
 
 /** Options of {@link blockBootstrapCi}. */
 export interface BlockBootstrapOptions extends BootstrapOptions {
@@ -19,12 +19,6 @@ export interface BlockBootstrapOptions extends BootstrapOptions {
 }
 
 const mean = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
-
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h), hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * Percentile confidence interval of a statistic of a **time series** by the
@@ -86,11 +80,5 @@ export function blockBootstrapCi(
     }
     stats[b] = statistic(sample);
   }
-  stats.sort();
-  return {
-    estimate: statistic(original),
-    low: quantileSorted(stats, (1 - level) / 2),
-    high: quantileSorted(stats, (1 + level) / 2),
-    level,
-  };
+  return _percentileInterval(stats, statistic(original), level);
 }

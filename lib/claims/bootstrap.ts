@@ -39,6 +39,24 @@ function quantileSorted(sorted: Float64Array, q: number): number {
 }
 
 /**
+ * The percentile interval of resampled statistics (sorted in place) around `estimate`: the
+ * (1 − level)/2 and (1 + level)/2 quantiles. Shared by the bootstraps of this module.
+ */
+export function _percentileInterval(
+  stats: Float64Array,
+  estimate: number,
+  level: number,
+): BootstrapInterval {
+  stats.sort();
+  return {
+    estimate,
+    low: quantileSorted(stats, (1 - level) / 2),
+    high: quantileSorted(stats, (1 + level) / 2),
+    level,
+  };
+}
+
+/**
  * Percentile bootstrap confidence interval of a statistic (Efron & Tibshirani,
  * _An Introduction to the Bootstrap_, 1993, ch. 13): draw `resamples` samples of
  * the same size with replacement, compute the statistic of each, and take the
@@ -81,11 +99,5 @@ export function bootstrapCi(values: NumberArray, options: BootstrapOptions): Boo
     for (let i = 0; i < n; i++) sample[i] = original[rng.int(0, n)];
     stats[b] = statistic(sample);
   }
-  stats.sort();
-  return {
-    estimate: statistic(original),
-    low: quantileSorted(stats, (1 - level) / 2),
-    high: quantileSorted(stats, (1 + level) / 2),
-    level,
-  };
+  return _percentileInterval(stats, statistic(original), level);
 }

@@ -8,7 +8,7 @@ import {
 } from "../_shared/validate.ts";
 import { calibrationCurve } from "../metrics/calibration.ts";
 import type { RandomOptions } from "../random/mod.ts";
-import type { BootstrapInterval } from "./bootstrap.ts";
+import { _percentileInterval, type BootstrapInterval } from "./bootstrap.ts";
 
 /** Options of {@link eceDifferenceBootstrapCi}. */
 export interface EceDifferenceOptions extends RandomOptions {
@@ -139,15 +139,5 @@ export function eceDifferenceBootstrapCi(
     for (let c = 0; c < clusters; c++) weights[rng.int(0, clusters)]++;
     stats[r] = difference((i) => weights[cluster[i]]);
   }
-  stats.sort();
-  const quantile = (q: number) => {
-    const h = (resamples - 1) * q, lo = Math.floor(h), hi = Math.ceil(h);
-    return stats[lo] + (h - lo) * (stats[hi] - stats[lo]);
-  };
-  return {
-    estimate: difference(() => 1),
-    low: quantile((1 - level) / 2),
-    high: quantile((1 + level) / 2),
-    level,
-  };
+  return _percentileInterval(stats, difference(() => 1), level);
 }

@@ -7,7 +7,7 @@ import {
   raise,
 } from "../_shared/validate.ts";
 import type { RandomOptions } from "../random/mod.ts";
-import type { BootstrapInterval } from "./bootstrap.ts";
+import { _percentileInterval, type BootstrapInterval } from "./bootstrap.ts";
 
 /** Per unit (user), the numerator and the denominator of a ratio metric. */
 export interface UnitTotals {
@@ -49,12 +49,6 @@ const sum = (x: ArrayLike<number>) => {
   for (let i = 0; i < x.length; i++) s += x[i];
   return s;
 };
-
-function quantileSorted(sorted: Float64Array, q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h), hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 /**
  * Percentile bootstrap interval of a **ratio metric over units** (Efron &
@@ -132,11 +126,5 @@ export function ratioBootstrapCi(
     for (let i = 0; i < n; i++) draw[i] = rng.int(0, n);
     stats[b] = ratio((i) => draw[i]);
   }
-  stats.sort();
-  return {
-    estimate: ratio((i) => i),
-    low: quantileSorted(stats, (1 - level) / 2),
-    high: quantileSorted(stats, (1 + level) / 2),
-    level,
-  };
+  return _percentileInterval(stats, ratio((i) => i), level);
 }

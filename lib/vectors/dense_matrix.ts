@@ -88,3 +88,16 @@ export function _rowNorms(m: DenseMatrix): Float64Array {
   }
   return norms;
 }
+
+/** Each row scaled to unit length; a zero row fails, naming `name`, as its cosine is undefined. */
+export function _unitRows(m: DenseMatrix, name: string, context: string): Float32Array {
+  const norms = _rowNorms(m);
+  const out = new Float32Array(m.rows * m.cols);
+  for (let i = 0; i < m.rows; i++) {
+    if (norms[i] === 0) {
+      raise("range", context, `row ${i} of ${name} is a zero vector (its cosine is undefined)`);
+    }
+    for (let j = 0, o = i * m.cols; j < m.cols; j++) out[o + j] = m.data[o + j] / norms[i];
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { assertInteger, raise } from "../_shared/validate.ts";
 import { type RandomOptions, resolveRng } from "../random/mod.ts";
-import { _rowNorms, assertDenseMatrix, type DenseMatrix } from "./dense_matrix.ts";
+import { _unitRows, assertDenseMatrix, type DenseMatrix } from "./dense_matrix.ts";
 import type { TopKResult } from "./top_k.ts";
 
 /** Options of {@link buildIvfIndex}. */
@@ -22,18 +22,6 @@ export interface IvfIndex {
   /** Items and dimensions. */
   rows: number;
   cols: number;
-}
-
-function unit(m: DenseMatrix, name: string, context: string): Float32Array {
-  const norms = _rowNorms(m);
-  const out = new Float32Array(m.rows * m.cols);
-  for (let i = 0; i < m.rows; i++) {
-    if (norms[i] === 0) {
-      raise("range", context, `row ${i} of ${name} is a zero vector (its cosine is undefined)`);
-    }
-    for (let j = 0, o = i * m.cols; j < m.cols; j++) out[o + j] = m.data[o + j] / norms[i];
-  }
-  return out;
 }
 
 function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, d: number): number {
@@ -73,7 +61,7 @@ export function buildIvfIndex(items: DenseMatrix, options: IvfOptions): IvfIndex
   assertInteger(iterations, "iterations", context, { min: 1 });
   const rng = resolveRng(options, context);
   const { rows: n, cols: d } = items;
-  const x = unit(items, "items", context);
+  const x = _unitRows(items, "items", context);
   // Start from `lists` distinct items (a partial Fisher–Yates shuffle).
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const centroids = new Float32Array(lists * d);
@@ -175,7 +163,7 @@ export function searchIvf(
       `queries and the index must have the same number of columns, got ${queries.cols} and ${d}`,
     );
   }
-  const q = unit(queries, "queries", context);
+  const q = _unitRows(queries, "queries", context);
   const indices = new Int32Array(queries.rows * k).fill(-1);
   const scores = new Float32Array(queries.rows * k).fill(-Infinity);
   const scanned = new Int32Array(queries.rows);

@@ -1,5 +1,5 @@
 import { assertInteger, raise } from "../_shared/validate.ts";
-import { _rowNorms, assertDenseMatrix, type DenseMatrix } from "./dense_matrix.ts";
+import { _unitRows, assertDenseMatrix, type DenseMatrix } from "./dense_matrix.ts";
 
 /** Options of {@link topKCosine}. */
 export interface TopKOptions {
@@ -17,18 +17,6 @@ export interface TopKResult {
   scores: Float32Array;
   /** Items per query. */
   k: number;
-}
-
-function unitRows(m: DenseMatrix, name: string, context: string): Float32Array {
-  const norms = _rowNorms(m);
-  const out = new Float32Array(m.rows * m.cols);
-  for (let i = 0; i < m.rows; i++) {
-    if (norms[i] === 0) {
-      raise("range", context, `row ${i} of ${name} is a zero vector (its cosine is undefined)`);
-    }
-    for (let j = 0, o = i * m.cols; j < m.cols; j++) out[o + j] = m.data[o + j] / norms[i];
-  }
-  return out;
 }
 
 /**
@@ -72,8 +60,8 @@ export function topKCosine(
     );
   }
   const d = items.cols, n = items.rows;
-  const x = unitRows(items, "items", context);
-  const q = unitRows(queries, "queries", context);
+  const x = _unitRows(items, "items", context);
+  const q = _unitRows(queries, "queries", context);
   const indices = new Int32Array(queries.rows * k);
   const scores = new Float32Array(queries.rows * k);
   const block = new Float32Array(Math.min(batchSize, queries.rows) * n);
