@@ -30,6 +30,8 @@
  *   Workers and measures per-shard overhead and the slowest-shard tail.
  * - **Tasks to time and to rank**: {@link syntheticTask} (a classification and
  *   ranking task with a known truth, any number of rows and features),
+ *   {@link tabularTask} (mixed columns whose effects are thresholds, an unordered
+ *   category and an interaction, where trees are expected to do well),
  *   {@link examplesToReach} (sample complexity from a learning curve) and
  *   {@link funnelScores} (the ranking a cheap-then-heavy funnel produces at a
  *   cut-off, for NDCG against the truth).
@@ -60,6 +62,7 @@ export * from "./replicas.ts";
 export * from "./funnel.ts";
 export * from "./shard_workers.ts";
 export * from "./synthetic_task.ts";
+export * from "./tabular_task.ts";
 export * from "./sample_complexity.ts";
 export * from "./funnel_scores.ts";
 export * from "./cost_chart.ts";
