@@ -39,3 +39,4 @@ export * from "./off_policy.ts";
 export * from "./doubly_robust.ts";
 export * from "./bandit.ts";
 export * from "./downsampling.ts";
+export * from "./delayed_feedback.ts";

@@ -34,6 +34,7 @@ export * from "./csv.ts";
 export * from "./datasets.ts";
 export * from "./display.ts";
 export * from "./cleaning.ts";
+export * from "./feature_filter.ts";
 
 installDataFrameDisplay();
 fixDescribe();
