@@ -43,7 +43,7 @@ export interface TabularTask {
  * mixed kinds and scales, whose effects are thresholds, an unordered category
  * and an interaction. Columns: `amount` log-normal (median 100, skewed),
  * `age` an integer in [18, 79], `category` an integer code in [0, 11],
- * `visits` a geometric count (mean ≈ 2.5), `flag` 0/1 (share 0.3), then `noise`
+ * `visits` a geometric count (the floor of an exponential of mean 2.5, so mean ≈ 2.03), `flag` 0/1 (share 0.3), then `noise`
  * irrelevant columns. The true log-odds are
  *
  * $$z = s\big(e_{\text{category}} + 1.2\,\text{flag}\,(2[\text{age} \ge 45] - 1)
